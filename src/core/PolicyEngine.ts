@@ -1,0 +1,781 @@
+/**
+ * PolicyEngine — the TypeScript twin of force-app/main/core/classes/PolicyEngine.cls.
+ *
+ * Pure: given the admin's policy metadata (the Custom Metadata records, as plain objects keyed by their field API
+ * names) and one proposed action (field-level before/after values), decide AutoRun | RequireApproval | Block and
+ * say why in words. The combining rule is the contract in docs/policy.md; conformance vectors pin it for both twins.
+ */
+import { formatNumber, isBlank, valuesEqual, type JsonValue } from './Values';
+
+export const EFFECTS = ['AutoRun', 'RequireApproval', 'Block'] as const;
+export type Effect = (typeof EFFECTS)[number];
+export const RISKS = ['Low', 'Medium', 'High', 'Critical'] as const;
+export type Risk = (typeof RISKS)[number];
+export const SENSITIVITY_LEVELS = ['Public', 'Internal', 'Confidential', 'Restricted'] as const;
+export type SensitivityLevel = (typeof SENSITIVITY_LEVELS)[number];
+export const MODES = ['Enforce', 'ApproveAll', 'Paused'] as const;
+export type Mode = (typeof MODES)[number];
+export const OPERATORS = [
+  'changes',
+  'changes_to',
+  'changes_from',
+  'increases_by_more_than_pct',
+  'decreases_by_more_than_pct',
+  'abs_change_greater_than',
+  'new_value_greater_than',
+  'new_value_less_than',
+  'date_moves_by_more_than_days',
+  'date_moves_earlier',
+  'date_moves_later',
+  'is_blanked',
+] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+/** Metadata numbers arrive as numbers from JSON vectors and as strings from CMDT XML: both are accepted. */
+type MetaNumber = number | string | null | undefined;
+
+/** ActionPolicy__mdt record. */
+export interface ActionPolicyRecord {
+  DeveloperName: string;
+  Label?: string | null;
+  Active__c?: boolean | string | null;
+  Object__c?: string | null;
+  Fields__c?: string | null;
+  /** Extension: fields a `*` policy does not cover (comma list). */
+  ExceptFields__c?: string | null;
+  Agents__c?: string | null;
+  Effect__c?: string | null;
+  MinConfidence__c?: MetaNumber;
+  Risk__c?: string | null;
+  ApproverGroup__c?: string | null;
+  RequiredApprovals__c?: MetaNumber;
+  AllowSelfApproval__c?: boolean | string | null;
+  ExpiresAfterHours__c?: MetaNumber;
+  Reason__c?: string | null;
+}
+
+/** PolicyCondition__mdt record; Policy__c names its policy's DeveloperName. */
+export interface PolicyConditionRecord {
+  DeveloperName?: string | null;
+  Policy__c?: string | null;
+  Field__c?: string | null;
+  Operator__c?: string | null;
+  Value__c?: string | number | null;
+}
+
+/** FieldSensitivity__mdt record. */
+export interface FieldSensitivityRecord {
+  DeveloperName?: string | null;
+  Object__c?: string | null;
+  Field__c?: string | null;
+  Level__c?: string | null;
+}
+
+/** ActionPlaneSetting__mdt record (the `Default` one). */
+export interface ActionPlaneSettingRecord {
+  Mode__c?: string | null;
+  DefaultEffect__c?: string | null;
+  DefaultApproverGroup__c?: string | null;
+  DefaultExpiryHours__c?: MetaNumber;
+  MaxActionsPerRequest__c?: MetaNumber;
+}
+
+export interface PolicyMetadata {
+  policies: ActionPolicyRecord[];
+  conditions?: PolicyConditionRecord[];
+  sensitivities?: FieldSensitivityRecord[];
+  settings?: ActionPlaneSettingRecord | null;
+}
+
+export interface FieldValueChange {
+  before: JsonValue;
+  after: JsonValue;
+}
+
+export interface ProposedAction {
+  object: string;
+  recordId?: string | null;
+  agent?: string | null;
+  confidence?: number | string | null;
+  changes: Record<string, FieldValueChange>;
+}
+
+export type ContributorKind = 'policy' | 'sensitivity' | 'default';
+
+/** A rule behind the final effect of at least one field. */
+export interface Contributor {
+  kind: ContributorKind;
+  /** Policy DeveloperName, `FieldSensitivity.<name>` or `ActionPlaneSetting.Default`. */
+  rule: string;
+  effect: Effect;
+  risk: Risk;
+  requiredApprovals: number;
+  expiresAfterHours: number | null;
+  approverGroup: string | null;
+  allowSelfApproval: boolean;
+  fields: string[];
+  reason: string;
+}
+
+export interface FieldDecision {
+  field: string;
+  effect: Effect;
+  /** The governing rule: the first of `rules`. */
+  rule: string;
+  /** Every rule behind this field's effect, governing rule first. */
+  rules: string[];
+  reason: string;
+}
+
+export interface PolicyDecision {
+  effect: Effect;
+  risk: Risk;
+  requiredApprovals: number;
+  approverGroup: string | null;
+  expiresAfterHours: number | null;
+  allowSelfApproval: boolean;
+  reasons: string[];
+  fieldEffects: FieldDecision[];
+  /** DeveloperNames of every policy that matched the action (whether or not it decided a field). */
+  matchedPolicies: string[];
+  contributors: Contributor[];
+  mode: Mode;
+}
+
+/** A policy record that cannot be evaluated; `path` names the record and field (e.g. `ActionPolicy__mdt.X.Effect__c`). */
+export class PolicyConfigError extends Error {
+  readonly path: string;
+  constructor(path: string, message: string) {
+    super(`${path}: ${message}`);
+    this.name = 'PolicyConfigError';
+    this.path = path;
+  }
+}
+
+export const DEFAULT_SETTINGS: Required<{
+  [K in keyof ActionPlaneSettingRecord]: NonNullable<ActionPlaneSettingRecord[K]>;
+}> = {
+  Mode__c: 'Enforce',
+  DefaultEffect__c: 'RequireApproval',
+  DefaultApproverGroup__c: '',
+  DefaultExpiryHours__c: 72,
+  MaxActionsPerRequest__c: 200,
+};
+
+const EFFECT_RANK: Record<Effect, number> = { AutoRun: 0, RequireApproval: 1, Block: 2 };
+const RISK_RANK: Record<Risk, number> = { Low: 0, Medium: 1, High: 2, Critical: 3 };
+const KIND_RANK: Record<ContributorKind, number> = { policy: 0, sensitivity: 1, default: 2 };
+
+export function effectRank(effect: Effect): number {
+  return EFFECT_RANK[effect];
+}
+
+export function riskRank(risk: Risk): number {
+  return RISK_RANK[risk];
+}
+
+function pickEnum<T extends string>(allowed: readonly T[], raw: unknown): T | null {
+  if (typeof raw !== 'string') return null;
+  const wanted = raw.trim().toLowerCase();
+  return allowed.find((v) => v.toLowerCase() === wanted) ?? null;
+}
+
+/** Parses a metadata number; null when blank; NaN when not a number. */
+function metaNumber(raw: MetaNumber): number | null {
+  if (raw === null || raw === undefined) return null;
+  if (typeof raw === 'number') return raw;
+  const text = raw.trim();
+  if (text === '') return null;
+  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : NaN;
+}
+
+function metaBoolean(raw: boolean | string | null | undefined, whenMissing: boolean): boolean {
+  if (raw === null || raw === undefined || raw === '') return whenMissing;
+  if (typeof raw === 'boolean') return raw;
+  return raw.trim().toLowerCase() === 'true';
+}
+
+function nameList(raw: string | null | undefined): string[] {
+  if (raw === null || raw === undefined) return [];
+  return raw
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '');
+}
+
+/** A policy's fields, objects or agents: blank or `*` is everything. */
+function coversName(list: string[], name: string): boolean {
+  return list.length === 0 || list.includes('*') || list.includes(name.toLowerCase());
+}
+
+interface CompiledCondition {
+  path: string;
+  field: string;
+  operator: Operator;
+  values: string[];
+  threshold: number | null;
+}
+
+interface CompiledPolicy {
+  name: string;
+  objects: string[];
+  fields: string[];
+  exceptFields: string[];
+  agents: string[];
+  effect: Effect;
+  minConfidence: number | null;
+  risk: Risk;
+  approverGroup: string | null;
+  requiredApprovals: number;
+  allowSelfApproval: boolean;
+  expiresAfterHours: number | null;
+  reason: string;
+  conditions: CompiledCondition[];
+}
+
+interface CompiledSettings {
+  mode: Mode;
+  defaultEffect: Effect;
+  defaultApproverGroup: string | null;
+  defaultExpiryHours: number | null;
+  maxActionsPerRequest: number;
+}
+
+const NUMERIC_OPERATORS: ReadonlySet<Operator> = new Set<Operator>([
+  'increases_by_more_than_pct',
+  'decreases_by_more_than_pct',
+  'abs_change_greater_than',
+  'new_value_greater_than',
+  'new_value_less_than',
+  'date_moves_by_more_than_days',
+]);
+const VALUE_LIST_OPERATORS: ReadonlySet<Operator> = new Set<Operator>(['changes_to', 'changes_from']);
+
+/** Validates and compiles the settings record; blank fields take the shipped defaults. */
+export function compileSettings(raw: ActionPlaneSettingRecord | null | undefined): CompiledSettings {
+  const s = raw ?? {};
+  const path = 'ActionPlaneSetting__mdt.Default';
+  const mode = isBlank(s.Mode__c) ? 'Enforce' : pickEnum(MODES, s.Mode__c);
+  if (mode === null) {
+    throw new PolicyConfigError(`${path}.Mode__c`, `unknown mode '${String(s.Mode__c)}' (use ${MODES.join(', ')})`);
+  }
+  const defaultEffect = isBlank(s.DefaultEffect__c) ? 'RequireApproval' : pickEnum(EFFECTS, s.DefaultEffect__c);
+  if (defaultEffect === null) {
+    throw new PolicyConfigError(
+      `${path}.DefaultEffect__c`,
+      `unknown effect '${String(s.DefaultEffect__c)}' (use ${EFFECTS.join(', ')})`,
+    );
+  }
+  const expiry = metaNumber(s.DefaultExpiryHours__c);
+  if (expiry !== null && (Number.isNaN(expiry) || expiry <= 0)) {
+    throw new PolicyConfigError(
+      `${path}.DefaultExpiryHours__c`,
+      `must be a number of hours above 0, got '${String(s.DefaultExpiryHours__c)}'`,
+    );
+  }
+  const max = metaNumber(s.MaxActionsPerRequest__c);
+  if (max !== null && (Number.isNaN(max) || max < 1 || !Number.isInteger(max))) {
+    throw new PolicyConfigError(
+      `${path}.MaxActionsPerRequest__c`,
+      `must be a whole number of at least 1, got '${String(s.MaxActionsPerRequest__c)}'`,
+    );
+  }
+  const group = typeof s.DefaultApproverGroup__c === 'string' ? s.DefaultApproverGroup__c.trim() : '';
+  return {
+    mode,
+    defaultEffect,
+    defaultApproverGroup: group === '' ? null : group,
+    defaultExpiryHours: expiry === null ? 72 : expiry,
+    maxActionsPerRequest: max ?? 200,
+  };
+}
+
+function compileCondition(c: PolicyConditionRecord, index: number, policyName: string): CompiledCondition {
+  const path = `PolicyCondition__mdt.${isBlank(c.DeveloperName) ? `${policyName}[${index}]` : String(c.DeveloperName)}`;
+  if (isBlank(c.Field__c)) throw new PolicyConfigError(`${path}.Field__c`, 'is required');
+  if (isBlank(c.Operator__c)) throw new PolicyConfigError(`${path}.Operator__c`, 'is required');
+  const operator = pickEnum(OPERATORS, c.Operator__c);
+  if (operator === null) {
+    throw new PolicyConfigError(
+      `${path}.Operator__c`,
+      `unknown operator '${String(c.Operator__c)}' (use one of ${OPERATORS.join(', ')})`,
+    );
+  }
+  const rawValue = c.Value__c === null || c.Value__c === undefined ? '' : String(c.Value__c);
+  let threshold: number | null = null;
+  let values: string[] = [];
+  if (NUMERIC_OPERATORS.has(operator)) {
+    threshold = metaNumber(rawValue);
+    if (threshold === null) {
+      throw new PolicyConfigError(`${path}.Value__c`, `is required: operator ${operator} compares with a number`);
+    }
+    if (Number.isNaN(threshold)) {
+      throw new PolicyConfigError(`${path}.Value__c`, `'${rawValue}' is not a number (operator ${operator})`);
+    }
+  } else if (VALUE_LIST_OPERATORS.has(operator)) {
+    values = rawValue.split('|').map((v) => v.trim());
+    if (rawValue.trim() === '') {
+      throw new PolicyConfigError(`${path}.Value__c`, `is required: operator ${operator} needs values separated by |`);
+    }
+  }
+  return { path, field: String(c.Field__c).trim(), operator, values, threshold };
+}
+
+function compilePolicy(p: ActionPolicyRecord, conditions: PolicyConditionRecord[]): CompiledPolicy {
+  if (isBlank(p.DeveloperName)) throw new PolicyConfigError('ActionPolicy__mdt', 'a policy has no DeveloperName');
+  const name = p.DeveloperName.trim();
+  const path = `ActionPolicy__mdt.${name}`;
+  if (isBlank(p.Effect__c)) throw new PolicyConfigError(`${path}.Effect__c`, 'is required');
+  const effect = pickEnum(EFFECTS, p.Effect__c);
+  if (effect === null) {
+    throw new PolicyConfigError(`${path}.Effect__c`, `unknown effect '${String(p.Effect__c)}' (use ${EFFECTS.join(', ')})`);
+  }
+  const risk = isBlank(p.Risk__c) ? 'Medium' : pickEnum(RISKS, p.Risk__c);
+  if (risk === null) {
+    throw new PolicyConfigError(`${path}.Risk__c`, `unknown risk '${String(p.Risk__c)}' (use ${RISKS.join(', ')})`);
+  }
+  const minConfidence = metaNumber(p.MinConfidence__c);
+  if (minConfidence !== null && (Number.isNaN(minConfidence) || minConfidence < 0 || minConfidence > 1)) {
+    throw new PolicyConfigError(
+      `${path}.MinConfidence__c`,
+      `must be a number from 0 to 1, got '${String(p.MinConfidence__c)}'`,
+    );
+  }
+  const approvals = metaNumber(p.RequiredApprovals__c);
+  if (approvals !== null && (Number.isNaN(approvals) || approvals < 1 || !Number.isInteger(approvals))) {
+    throw new PolicyConfigError(
+      `${path}.RequiredApprovals__c`,
+      `must be a whole number of at least 1, got '${String(p.RequiredApprovals__c)}'`,
+    );
+  }
+  const expiry = metaNumber(p.ExpiresAfterHours__c);
+  if (expiry !== null && (Number.isNaN(expiry) || expiry <= 0)) {
+    throw new PolicyConfigError(
+      `${path}.ExpiresAfterHours__c`,
+      `must be a number of hours above 0, got '${String(p.ExpiresAfterHours__c)}'`,
+    );
+  }
+  const group = typeof p.ApproverGroup__c === 'string' ? p.ApproverGroup__c.trim() : '';
+  return {
+    name,
+    objects: nameList(p.Object__c),
+    fields: nameList(p.Fields__c),
+    exceptFields: nameList(p.ExceptFields__c),
+    agents: nameList(p.Agents__c),
+    effect,
+    minConfidence,
+    risk,
+    approverGroup: group === '' ? null : group,
+    requiredApprovals: approvals ?? 1,
+    allowSelfApproval: metaBoolean(p.AllowSelfApproval__c, false),
+    expiresAfterHours: expiry,
+    reason: typeof p.Reason__c === 'string' ? p.Reason__c.trim() : '',
+    conditions: conditions.map((c, i) => compileCondition(c, i, name)),
+  };
+}
+
+export interface CompiledPolicySet {
+  policies: CompiledPolicy[];
+  sensitivities: FieldSensitivityRecord[];
+  settings: CompiledSettings;
+}
+
+/**
+ * Validates every active policy, its conditions, the sensitivities and the settings once; the result evaluates
+ * any number of actions (the Apex twin caches the same compilation per transaction).
+ */
+export function compilePolicies(metadata: PolicyMetadata): CompiledPolicySet {
+  const conditionsByPolicy = new Map<string, PolicyConditionRecord[]>();
+  for (const c of metadata.conditions ?? []) {
+    const key = typeof c.Policy__c === 'string' ? c.Policy__c.trim().toLowerCase() : '';
+    const list = conditionsByPolicy.get(key) ?? [];
+    list.push(c);
+    conditionsByPolicy.set(key, list);
+  }
+  const policies = metadata.policies
+    .filter((p) => metaBoolean(p.Active__c, true))
+    .map((p) => compilePolicy(p, conditionsByPolicy.get((p.DeveloperName ?? '').trim().toLowerCase()) ?? []));
+  const sensitivities = metadata.sensitivities ?? [];
+  sensitivities.forEach((s, i) => {
+    const path = `FieldSensitivity__mdt.${isBlank(s.DeveloperName) ? `[${i}]` : String(s.DeveloperName)}`;
+    if (pickEnum(SENSITIVITY_LEVELS, s.Level__c) === null) {
+      throw new PolicyConfigError(
+        `${path}.Level__c`,
+        `unknown level '${String(s.Level__c)}' (use ${SENSITIVITY_LEVELS.join(', ')})`,
+      );
+    }
+    if (isBlank(s.Object__c)) throw new PolicyConfigError(`${path}.Object__c`, 'is required');
+    if (isBlank(s.Field__c)) throw new PolicyConfigError(`${path}.Field__c`, 'is required');
+  });
+  return { policies, sensitivities, settings: compileSettings(metadata.settings) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conditions
+
+function toNumber(value: JsonValue): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(value)) return Number(value);
+  return null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Milliseconds since epoch for `YYYY-MM-DD` (UTC midnight) or an ISO date-time; null otherwise. */
+function toTime(value: JsonValue): number | null {
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (dateOnly) return Date.UTC(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]));
+  if (/^\d{4}-\d{2}-\d{2}T/.test(text)) {
+    const t = Date.parse(text);
+    return Number.isNaN(t) ? null : t;
+  }
+  return null;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+function valueText(value: JsonValue): string {
+  if (isBlank(value)) return 'blank';
+  if (typeof value === 'number') return formatNumber(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Evaluates one condition; returns the words that say why it holds, or null when it does not. */
+function conditionHolds(cond: CompiledCondition, field: string, change: FieldValueChange): string | null {
+  const { before, after } = change;
+  const t = cond.threshold ?? 0;
+  switch (cond.operator) {
+    case 'changes':
+      return `${field} changes`;
+    case 'changes_to':
+      return !isBlank(after) && cond.values.includes(valueText(after)) ? `${field} changes to ${valueText(after)}` : null;
+    case 'changes_from':
+      return !isBlank(before) && cond.values.includes(valueText(before))
+        ? `${field} changes from ${valueText(before)}`
+        : null;
+    case 'is_blanked':
+      return !isBlank(before) && isBlank(after) ? `${field} is blanked` : null;
+    case 'increases_by_more_than_pct':
+    case 'decreases_by_more_than_pct': {
+      const a = toNumber(after);
+      if (a === null) return null;
+      const b = isBlank(before) ? 0 : toNumber(before);
+      if (b === null) return null;
+      const rising = cond.operator === 'increases_by_more_than_pct';
+      if (rising ? a <= b : a >= b) return null;
+      const verb = rising ? 'rises' : 'falls';
+      if (b === 0) return `${field} ${verb} from ${isBlank(before) ? 'blank' : '0'} (more than ${formatNumber(t)}%)`;
+      const pct = (Math.abs(a - b) / Math.abs(b)) * 100;
+      return pct > t ? `${field} ${verb} ${formatNumber(pct)}% (more than ${formatNumber(t)}%)` : null;
+    }
+    case 'abs_change_greater_than': {
+      const a = toNumber(after);
+      const b = isBlank(before) ? 0 : toNumber(before);
+      if (a === null || b === null) return null;
+      const delta = Math.abs(a - b);
+      return delta > t ? `${field} changes by ${formatNumber(delta)} (more than ${formatNumber(t)})` : null;
+    }
+    case 'new_value_greater_than': {
+      const a = toNumber(after);
+      return a !== null && a > t ? `${field} becomes ${formatNumber(a)} (more than ${formatNumber(t)})` : null;
+    }
+    case 'new_value_less_than': {
+      const a = toNumber(after);
+      return a !== null && a < t ? `${field} becomes ${formatNumber(a)} (less than ${formatNumber(t)})` : null;
+    }
+    case 'date_moves_by_more_than_days':
+    case 'date_moves_earlier':
+    case 'date_moves_later': {
+      const a = toTime(after);
+      const b = toTime(before);
+      if (a === null || b === null || a === b) return null;
+      const days = Math.abs(a - b) / DAY_MS;
+      const direction = a > b ? 'later' : 'earlier';
+      const words = `${field} moves ${plural(days, 'day', 'days')} ${direction}`;
+      if (cond.operator === 'date_moves_earlier') return a < b ? words : null;
+      if (cond.operator === 'date_moves_later') return a > b ? words : null;
+      return days > t ? `${words} (more than ${formatNumber(t)})` : null;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Evaluation
+
+interface FieldCandidate {
+  kind: ContributorKind;
+  rule: string;
+  effect: Effect;
+  risk: Risk;
+  requiredApprovals: number;
+  expiresAfterHours: number | null;
+  approverGroup: string | null;
+  allowSelfApproval: boolean;
+  /** Why this rule applies to this field, in words (without the consequence). */
+  why: string;
+}
+
+function compareCandidates(a: FieldCandidate, b: FieldCandidate): number {
+  return (
+    EFFECT_RANK[b.effect] - EFFECT_RANK[a.effect] ||
+    b.requiredApprovals - a.requiredApprovals ||
+    RISK_RANK[b.risk] - RISK_RANK[a.risk] ||
+    KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+    compareNames(a.rule, b.rule)
+  );
+}
+
+function compareNames(a: string, b: string): number {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  if (la !== lb) return la < lb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function consequence(c: { effect: Effect; requiredApprovals: number; approverGroup: string | null }): string {
+  if (c.effect === 'Block') return 'blocked';
+  if (c.effect === 'AutoRun') return 'may run automatically';
+  const approvals = c.requiredApprovals === 1 ? '1 approval' : `${c.requiredApprovals} approvals`;
+  return c.approverGroup ? `needs ${approvals} from ${c.approverGroup}` : `needs ${approvals}`;
+}
+
+function confidenceOf(action: ProposedAction): number {
+  const c = action.confidence;
+  if (c === null || c === undefined || c === '') return 0;
+  const n = typeof c === 'number' ? c : toNumber(c);
+  return n === null || Number.isNaN(n) ? 0 : n;
+}
+
+/**
+ * Decides one action. Throws PolicyConfigError when the metadata cannot be evaluated; never silently ignores a
+ * broken rule.
+ */
+export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, action: ProposedAction): PolicyDecision {
+  const compiled = 'settings' in metadata && isCompiled(metadata) ? metadata : compilePolicies(metadata);
+  const { settings } = compiled;
+  const object = action.object.trim();
+  const agent = (action.agent ?? '').trim();
+  const confidence = confidenceOf(action);
+
+  const changed = Object.entries(action.changes).filter(([, c]) => !valuesEqual(c.before, c.after));
+
+  if (settings.mode === 'Paused') {
+    const reason = 'ActionPlane is paused (kill switch): no action may run until an admin sets Mode to Enforce';
+    return {
+      effect: 'Block',
+      risk: 'Critical',
+      requiredApprovals: 1,
+      approverGroup: settings.defaultApproverGroup,
+      expiresAfterHours: settings.defaultExpiryHours,
+      allowSelfApproval: false,
+      reasons: [reason],
+      fieldEffects: changed.map(([field]) => ({
+        field,
+        effect: 'Block',
+        rule: 'ActionPlaneSetting.Default',
+        rules: ['ActionPlaneSetting.Default'],
+        reason,
+      })),
+      matchedPolicies: [],
+      contributors: [],
+      mode: settings.mode,
+    };
+  }
+
+  // A policy matches when active (already filtered), its object and agents match and every condition holds.
+  const matched: { policy: CompiledPolicy; whys: string[] }[] = [];
+  for (const policy of compiled.policies) {
+    if (!coversName(policy.objects, object)) continue;
+    if (policy.agents.length > 0 && !coversName(policy.agents, agent)) continue;
+    const whys: string[] = [];
+    let holds = true;
+    for (const cond of policy.conditions) {
+      const entry = changed.find(([f]) => f.toLowerCase() === cond.field.toLowerCase());
+      const why = entry ? conditionHolds(cond, entry[0], entry[1]) : null;
+      if (why === null) {
+        holds = false;
+        break;
+      }
+      whys.push(why);
+    }
+    if (holds) matched.push({ policy, whys });
+  }
+
+  const contributors = new Map<string, Contributor>();
+  const fieldEffects: FieldDecision[] = [];
+
+  for (const [field] of changed) {
+    const candidates: FieldCandidate[] = [];
+    for (const { policy, whys } of matched) {
+      if (!coversName(policy.fields, field) || policy.exceptFields.includes(field.toLowerCase())) continue;
+      let effect = policy.effect;
+      const why = [...whys];
+      if (effect === 'AutoRun' && policy.minConfidence !== null && policy.minConfidence > confidence) {
+        effect = 'RequireApproval';
+        why.push(
+          `confidence ${formatNumber(confidence)} is below the ${formatNumber(policy.minConfidence)} required to run automatically`,
+        );
+      } else if (effect === 'AutoRun' && policy.minConfidence !== null) {
+        why.push(`confidence ${formatNumber(confidence)} meets ${formatNumber(policy.minConfidence)}`);
+      }
+      candidates.push({
+        kind: 'policy',
+        rule: policy.name,
+        effect,
+        risk: policy.risk,
+        requiredApprovals: policy.requiredApprovals,
+        expiresAfterHours: policy.expiresAfterHours,
+        approverGroup: policy.approverGroup,
+        allowSelfApproval: policy.allowSelfApproval,
+        why: why.length > 0 ? why.join(', ') : `${field} changes`,
+      });
+    }
+    let policyEffect: Effect | null = null;
+    for (const c of candidates) {
+      if (policyEffect === null || EFFECT_RANK[c.effect] > EFFECT_RANK[policyEffect]) policyEffect = c.effect;
+    }
+    if (policyEffect === null) {
+      candidates.push({
+        kind: 'default',
+        rule: 'ActionPlaneSetting.Default',
+        effect: settings.defaultEffect,
+        risk: 'Medium',
+        requiredApprovals: 1,
+        expiresAfterHours: settings.defaultExpiryHours,
+        approverGroup: settings.defaultApproverGroup,
+        allowSelfApproval: false,
+        why: `no policy covers ${object}.${field}, so the default effect ${settings.defaultEffect} applies`,
+      });
+    }
+    for (const s of compiled.sensitivities) {
+      if (String(s.Object__c).trim().toLowerCase() !== object.toLowerCase() && String(s.Object__c).trim() !== '*') {
+        continue;
+      }
+      if (String(s.Field__c).trim().toLowerCase() !== field.toLowerCase()) continue;
+      const level = pickEnum(SENSITIVITY_LEVELS, s.Level__c);
+      if (level !== 'Restricted' && level !== 'Confidential') continue;
+      candidates.push({
+        kind: 'sensitivity',
+        rule: `FieldSensitivity.${isBlank(s.DeveloperName) ? `${object}_${field}` : String(s.DeveloperName)}`,
+        effect: level === 'Restricted' ? 'Block' : 'RequireApproval',
+        risk: level === 'Restricted' ? 'Critical' : 'High',
+        requiredApprovals: 1,
+        expiresAfterHours: null,
+        approverGroup: null,
+        allowSelfApproval: false,
+        why: `${field} is ${level} data`,
+      });
+    }
+    candidates.sort(compareCandidates);
+    const top = candidates[0];
+    if (top === undefined) continue; // unreachable: a field always has the default or a policy
+    let finalEffect = top.effect;
+    const behind = candidates.filter((c) => c.effect === finalEffect);
+    let modeNote = '';
+    if (finalEffect === 'AutoRun' && settings.mode === 'ApproveAll') {
+      finalEffect = 'RequireApproval';
+      modeNote = '; ApproveAll mode turns every automatic run into an approval';
+    }
+    for (const c of behind) {
+      const existing = contributors.get(c.rule);
+      if (existing) {
+        if (!existing.fields.includes(field)) existing.fields.push(field);
+        continue;
+      }
+      contributors.set(c.rule, {
+        kind: c.kind,
+        rule: c.rule,
+        effect: finalEffect,
+        risk: c.risk,
+        requiredApprovals: c.requiredApprovals,
+        expiresAfterHours: c.expiresAfterHours,
+        approverGroup: c.approverGroup,
+        allowSelfApproval: c.allowSelfApproval,
+        fields: [field],
+        reason: c.why,
+      });
+    }
+    fieldEffects.push({
+      field,
+      effect: finalEffect,
+      rule: top.rule,
+      rules: behind.map((c) => c.rule),
+      reason: `${top.why}: ${consequence({ ...top, effect: finalEffect })}${modeNote} (${top.rule})`,
+    });
+  }
+
+  const all = [...contributors.values()];
+  let effect: Effect = 'AutoRun';
+  let risk: Risk = 'Low';
+  let requiredApprovals = 0;
+  let expiresAfterHours: number | null = null;
+  for (const c of all) {
+    if (EFFECT_RANK[c.effect] > EFFECT_RANK[effect]) effect = c.effect;
+    if (RISK_RANK[c.risk] > RISK_RANK[risk]) risk = c.risk;
+    requiredApprovals = Math.max(requiredApprovals, c.requiredApprovals);
+    if (c.expiresAfterHours !== null) {
+      expiresAfterHours = expiresAfterHours === null ? c.expiresAfterHours : Math.min(expiresAfterHours, c.expiresAfterHours);
+    }
+  }
+  if (expiresAfterHours === null) expiresAfterHours = settings.defaultExpiryHours;
+  const routing = all
+    .filter((c) => c.kind === 'policy' && c.approverGroup !== null)
+    .sort(
+      (a, b) =>
+        b.requiredApprovals - a.requiredApprovals || RISK_RANK[b.risk] - RISK_RANK[a.risk] || compareNames(a.rule, b.rule),
+    );
+  const approverGroup = routing[0]?.approverGroup ?? settings.defaultApproverGroup;
+  const allowSelfApproval = all.length > 0 && all.every((c) => c.kind === 'policy' && c.allowSelfApproval);
+
+  // One reason per contributor, strictest first, in the order an approver reads them.
+  const ordered = [...all].sort(
+    (a, b) =>
+      EFFECT_RANK[b.effect] - EFFECT_RANK[a.effect] ||
+      b.requiredApprovals - a.requiredApprovals ||
+      RISK_RANK[b.risk] - RISK_RANK[a.risk] ||
+      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+      compareNames(a.rule, b.rule),
+  );
+  const reasons = ordered.map((c) => {
+    const group = c.effect === 'RequireApproval' ? (c.approverGroup ?? approverGroup) : null;
+    const policyText = c.kind === 'policy' ? policyReasonText(compiled, c.rule) : '';
+    return `${capitalise(c.reason)}: ${consequence({ ...c, approverGroup: group })}${policyText} (${c.rule})`;
+  });
+  if (settings.mode === 'ApproveAll' && all.some((c) => c.effect === 'RequireApproval')) {
+    const turned = fieldEffects.some((f) => f.reason.includes('ApproveAll mode'));
+    if (turned) reasons.push('ActionPlane is in ApproveAll mode: every automatic run needs approval (ActionPlaneSetting.Default)');
+  }
+  if (changed.length === 0) reasons.push('No field changes: the proposed values equal the current ones');
+
+  return {
+    effect,
+    risk,
+    requiredApprovals: effect === 'AutoRun' && all.length === 0 ? 0 : requiredApprovals,
+    approverGroup,
+    expiresAfterHours,
+    allowSelfApproval,
+    reasons,
+    fieldEffects,
+    matchedPolicies: matched.map((m) => m.policy.name),
+    contributors: ordered,
+    mode: settings.mode,
+  };
+}
+
+function policyReasonText(compiled: CompiledPolicySet, name: string): string {
+  const p = compiled.policies.find((x) => x.name === name);
+  return p && p.reason !== '' ? ` — ${p.reason}` : '';
+}
+
+function capitalise(text: string): string {
+  return text.length === 0 ? text : text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function isCompiled(m: PolicyMetadata | CompiledPolicySet): m is CompiledPolicySet {
+  const s = (m as CompiledPolicySet).settings as CompiledSettings | undefined;
+  return s !== undefined && s !== null && 'mode' in s && 'defaultEffect' in s;
+}

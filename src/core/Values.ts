@@ -1,0 +1,36 @@
+/**
+ * Values — small pure helpers the core twins share (Apex: the same rules live in FieldValueCoercer.cls).
+ * A value is "blank" when it is null, missing or an empty/whitespace string, as Salesforce treats text fields.
+ */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export function isBlank(value: unknown): value is null | undefined | '' {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+const NUMERIC = /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/;
+
+/**
+ * Two field values are equal when both are blank, or they are the same number (100 equals "100.00"), or their
+ * text is identical. Used to decide whether a proposed value is a change at all.
+ */
+export function valuesEqual(a: unknown, b: unknown): boolean {
+  if (isBlank(a) || isBlank(b)) return isBlank(a) && isBlank(b);
+  const aNum = typeof a === 'number' || (typeof a === 'string' && NUMERIC.test(a));
+  const bNum = typeof b === 'number' || (typeof b === 'string' && NUMERIC.test(b));
+  if (aNum && bNum && (typeof a === 'number' || typeof b === 'number')) return Number(a) === Number(b);
+  if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
+  return String(a) === String(b);
+}
+
+/**
+ * Numbers in reasons: at most two decimals, rounded half away from zero, no trailing zeros, no grouping
+ * (Apex: `d.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()`).
+ */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const sign = n < 0 ? -1 : 1;
+  const rounded = (sign * Math.round(Number(`${Math.abs(n)}e2`))) / 100;
+  const text = String(Object.is(rounded, -0) ? 0 : rounded);
+  return text.includes('e') ? rounded.toFixed(2).replace(/\.?0+$/, '') : text;
+}
