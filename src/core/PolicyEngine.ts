@@ -328,7 +328,10 @@ function compilePolicy(p: ActionPolicyRecord, conditions: PolicyConditionRecord[
   if (isBlank(p.Effect__c)) throw new PolicyConfigError(`${path}.Effect__c`, 'is required');
   const effect = pickEnum(EFFECTS, p.Effect__c);
   if (effect === null) {
-    throw new PolicyConfigError(`${path}.Effect__c`, `unknown effect '${String(p.Effect__c)}' (use ${EFFECTS.join(', ')})`);
+    throw new PolicyConfigError(
+      `${path}.Effect__c`,
+      `unknown effect '${String(p.Effect__c)}' (use ${EFFECTS.join(', ')})`,
+    );
   }
   const risk = isBlank(p.Risk__c) ? 'Medium' : pickEnum(RISKS, p.Risk__c);
   if (risk === null) {
@@ -452,7 +455,9 @@ function conditionHolds(cond: CompiledCondition, field: string, change: FieldVal
     case 'changes':
       return `${field} changes`;
     case 'changes_to':
-      return !isBlank(after) && cond.values.includes(valueText(after)) ? `${field} changes to ${valueText(after)}` : null;
+      return !isBlank(after) && cond.values.includes(valueText(after))
+        ? `${field} changes to ${valueText(after)}`
+        : null;
     case 'changes_from':
       return !isBlank(before) && cond.values.includes(valueText(before))
         ? `${field} changes from ${valueText(before)}`
@@ -515,8 +520,10 @@ interface FieldCandidate {
   expiresAfterHours: number | null;
   approverGroup: string | null;
   allowSelfApproval: boolean;
-  /** Why this rule applies to this field, in words (without the consequence). */
-  why: string;
+  /** The words of the conditions that hold (empty: the rule applies to any change of the field). */
+  conditions: string[];
+  /** Further words: a confidence threshold met or missed, the default applying. */
+  notes: string[];
 }
 
 function compareCandidates(a: FieldCandidate, b: FieldCandidate): number {
@@ -606,6 +613,7 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
   }
 
   const contributors = new Map<string, Contributor>();
+  const words = new Map<string, { conditions: string[]; notes: string[] }>();
   const fieldEffects: FieldDecision[] = [];
 
   for (const [field] of changed) {
@@ -613,14 +621,14 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
     for (const { policy, whys } of matched) {
       if (!coversName(policy.fields, field) || policy.exceptFields.includes(field.toLowerCase())) continue;
       let effect = policy.effect;
-      const why = [...whys];
+      const notes: string[] = [];
       if (effect === 'AutoRun' && policy.minConfidence !== null && policy.minConfidence > confidence) {
         effect = 'RequireApproval';
-        why.push(
+        notes.push(
           `confidence ${formatNumber(confidence)} is below the ${formatNumber(policy.minConfidence)} required to run automatically`,
         );
       } else if (effect === 'AutoRun' && policy.minConfidence !== null) {
-        why.push(`confidence ${formatNumber(confidence)} meets ${formatNumber(policy.minConfidence)}`);
+        notes.push(`confidence ${formatNumber(confidence)} meets ${formatNumber(policy.minConfidence)}`);
       }
       candidates.push({
         kind: 'policy',
@@ -631,7 +639,8 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
         expiresAfterHours: policy.expiresAfterHours,
         approverGroup: policy.approverGroup,
         allowSelfApproval: policy.allowSelfApproval,
-        why: why.length > 0 ? why.join(', ') : `${field} changes`,
+        conditions: whys,
+        notes,
       });
     }
     let policyEffect: Effect | null = null;
@@ -648,7 +657,8 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
         expiresAfterHours: settings.defaultExpiryHours,
         approverGroup: settings.defaultApproverGroup,
         allowSelfApproval: false,
-        why: `no policy covers ${object}.${field}, so the default effect ${settings.defaultEffect} applies`,
+        conditions: [],
+        notes: [],
       });
     }
     for (const s of compiled.sensitivities) {
@@ -667,7 +677,8 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
         expiresAfterHours: null,
         approverGroup: null,
         allowSelfApproval: false,
-        why: `${field} is ${level} data`,
+        conditions: [`${field} is ${level} data`],
+        notes: [],
       });
     }
     candidates.sort(compareCandidates);
@@ -696,19 +707,24 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
         approverGroup: c.approverGroup,
         allowSelfApproval: c.allowSelfApproval,
         fields: [field],
-        reason: c.why,
+        reason: '',
       });
+      words.set(c.rule, { conditions: c.conditions, notes: c.notes });
     }
     fieldEffects.push({
       field,
       effect: finalEffect,
       rule: top.rule,
       rules: behind.map((c) => c.rule),
-      reason: `${top.why}: ${consequence({ ...top, effect: finalEffect })}${modeNote} (${top.rule})`,
+      reason: `${capitalise(whyWords(top.kind, [field], object, top))}: ${consequence({ ...top, effect: finalEffect })}${modeNote} (${top.rule})`,
     });
   }
 
   const all = [...contributors.values()];
+  for (const c of all) {
+    const w = words.get(c.rule) ?? { conditions: [], notes: [] };
+    c.reason = whyWords(c.kind, c.fields, object, { ...w, effect: c.effect, defaultEffect: settings.defaultEffect });
+  }
   let effect: Effect = 'AutoRun';
   let risk: Risk = 'Low';
   let requiredApprovals = 0;
@@ -718,7 +734,8 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
     if (RISK_RANK[c.risk] > RISK_RANK[risk]) risk = c.risk;
     requiredApprovals = Math.max(requiredApprovals, c.requiredApprovals);
     if (c.expiresAfterHours !== null) {
-      expiresAfterHours = expiresAfterHours === null ? c.expiresAfterHours : Math.min(expiresAfterHours, c.expiresAfterHours);
+      expiresAfterHours =
+        expiresAfterHours === null ? c.expiresAfterHours : Math.min(expiresAfterHours, c.expiresAfterHours);
     }
   }
   if (expiresAfterHours === null) expiresAfterHours = settings.defaultExpiryHours;
@@ -726,7 +743,9 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
     .filter((c) => c.kind === 'policy' && c.approverGroup !== null)
     .sort(
       (a, b) =>
-        b.requiredApprovals - a.requiredApprovals || RISK_RANK[b.risk] - RISK_RANK[a.risk] || compareNames(a.rule, b.rule),
+        b.requiredApprovals - a.requiredApprovals ||
+        RISK_RANK[b.risk] - RISK_RANK[a.risk] ||
+        compareNames(a.rule, b.rule),
     );
   const approverGroup = routing[0]?.approverGroup ?? settings.defaultApproverGroup;
   const allowSelfApproval = all.length > 0 && all.every((c) => c.kind === 'policy' && c.allowSelfApproval);
@@ -747,7 +766,10 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
   });
   if (settings.mode === 'ApproveAll' && all.some((c) => c.effect === 'RequireApproval')) {
     const turned = fieldEffects.some((f) => f.reason.includes('ApproveAll mode'));
-    if (turned) reasons.push('ActionPlane is in ApproveAll mode: every automatic run needs approval (ActionPlaneSetting.Default)');
+    if (turned)
+      reasons.push(
+        'ActionPlane is in ApproveAll mode: every automatic run needs approval (ActionPlaneSetting.Default)',
+      );
   }
   if (changed.length === 0) reasons.push('No field changes: the proposed values equal the current ones');
 
@@ -766,6 +788,27 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
   };
 }
 
+/**
+ * Why a rule applies, in words, without the consequence: the words of its conditions, or the fields it covers;
+ * then notes (a confidence threshold met or missed). The default names the fields no policy covers.
+ */
+function whyWords(
+  kind: ContributorKind,
+  fields: string[],
+  object: string,
+  w: { conditions: string[]; notes: string[]; effect?: Effect; defaultEffect?: Effect },
+): string {
+  if (kind === 'default') {
+    const covered = fields.map((f) => `${object}.${f}`).join(', ');
+    return `no policy covers ${covered}, so the default effect ${w.defaultEffect ?? w.effect ?? ''} applies`;
+  }
+  const head =
+    w.conditions.length > 0
+      ? w.conditions.join(', ')
+      : `${fields.join(', ')} ${fields.length === 1 ? 'changes' : 'change'}`;
+  return w.notes.length > 0 ? `${head}, ${w.notes.join(', ')}` : head;
+}
+
 function policyReasonText(compiled: CompiledPolicySet, name: string): string {
   const p = compiled.policies.find((x) => x.name === name);
   return p && p.reason !== '' ? ` — ${p.reason}` : '';
@@ -778,4 +821,40 @@ function capitalise(text: string): string {
 function isCompiled(m: PolicyMetadata | CompiledPolicySet): m is CompiledPolicySet {
   const s = (m as CompiledPolicySet).settings as CompiledSettings | undefined;
   return s !== undefined && s !== null && 'mode' in s && 'defaultEffect' in s;
+}
+
+/**
+ * Every problem in the metadata, inactive policies included (evaluation checks only active ones): what an admin
+ * wants to see before deploying. Also reports conditions whose Policy__c names no policy.
+ */
+export function validatePolicyMetadata(metadata: PolicyMetadata): PolicyConfigError[] {
+  const problems: PolicyConfigError[] = [];
+  const attempt = (fn: () => void): void => {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof PolicyConfigError) problems.push(e);
+      else throw e;
+    }
+  };
+  const names = new Set(metadata.policies.map((p) => (p.DeveloperName ?? '').trim().toLowerCase()));
+  for (const p of metadata.policies) {
+    const own = (metadata.conditions ?? []).filter(
+      (c) => (c.Policy__c ?? '').trim().toLowerCase() === (p.DeveloperName ?? '').trim().toLowerCase(),
+    );
+    attempt(() => compilePolicy(p, []));
+    own.forEach((c, i) => attempt(() => compileCondition(c, i, p.DeveloperName)));
+  }
+  (metadata.conditions ?? []).forEach((c, i) => {
+    if (!names.has((c.Policy__c ?? '').trim().toLowerCase())) {
+      const name = isBlank(c.DeveloperName) ? `[${i}]` : String(c.DeveloperName);
+      problems.push(
+        new PolicyConfigError(`PolicyCondition__mdt.${name}.Policy__c`, `names no policy ('${String(c.Policy__c)}')`),
+      );
+    }
+  });
+  attempt(() =>
+    compilePolicies({ policies: [], sensitivities: metadata.sensitivities ?? [], settings: metadata.settings }),
+  );
+  return problems;
 }
