@@ -1,0 +1,104 @@
+/**
+ * recordAgentActions — on any record page: the agent actions proposed for this record, newest first, with status,
+ * agent and what they change; one can be reviewed (and decided) in place.
+ */
+import { LightningElement, api } from 'lwc';
+import { errorMessage, loadActionsForRecord, type InboxRow } from 'c/actionPlaneApi';
+import { effectBadgeClass, formatAge, formatConfidence, riskBadgeClass, statusBadgeClass } from 'c/actionPlaneFormat';
+import { LABELS, formatLabel } from 'c/actionPlaneLabels';
+
+export default class RecordAgentActions extends LightningElement {
+  labels = LABELS;
+  rows: InboxRow[] = [];
+  loading = false;
+  loadError: string | null = null;
+  openId: string | null = null;
+  now = Date.now();
+
+  private requestedId: string | undefined;
+  private connected = false;
+
+  /** The record whose agent actions to list (set by the record page, or by any host). */
+  @api
+  get recordId(): string | undefined {
+    return this.requestedId;
+  }
+  set recordId(value: string | undefined) {
+    const changed = value !== this.requestedId;
+    this.requestedId = value;
+    if (this.connected && changed) void this.load();
+  }
+
+  override connectedCallback(): void {
+    this.connected = true;
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    this.connected = false;
+  }
+
+  /** Reload the list. */
+  @api
+  async refresh(): Promise<void> {
+    await this.load();
+  }
+
+  private async load(): Promise<void> {
+    const id = this.requestedId;
+    if (!id) return;
+    this.loading = true;
+    this.loadError = null;
+    try {
+      const rows = await loadActionsForRecord(id);
+      if (id !== this.requestedId) return;
+      this.rows = rows;
+      this.now = Date.now();
+    } catch (error) {
+      this.loadError = errorMessage(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  get heading(): string {
+    return formatLabel(LABELS.recordActionsTitle, this.rows.length);
+  }
+  get isEmpty(): boolean {
+    return !this.loading && !this.loadError && this.rows.length === 0;
+  }
+  get hasRows(): boolean {
+    return !this.loadError && this.rows.length > 0;
+  }
+  get items() {
+    return this.rows.map((row) => {
+      const open = row.id === this.openId;
+      return {
+        id: row.id,
+        name: row.name,
+        status: row.status,
+        statusClass: statusBadgeClass(row.status),
+        effect: row.effect ?? '',
+        effectClass: effectBadgeClass(row.effect),
+        risk: row.risk ?? '',
+        riskClass: riskBadgeClass(row.risk),
+        agent: row.agent ?? '',
+        confidence: formatConfidence(row.confidence),
+        age: formatAge(row.createdAt, this.now),
+        changed: row.summary ?? row.changedFields.join(', '),
+        open,
+        toggleLabel: open ? LABELS.hideReview : LABELS.review,
+        ariaExpanded: open ? 'true' : 'false',
+      };
+    });
+  }
+
+  handleToggle(event: Event): void {
+    const id = (event.currentTarget as HTMLElement).dataset.id ?? null;
+    this.openId = this.openId === id ? null : id;
+  }
+
+  async handleDecided(): Promise<void> {
+    await this.load();
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * runTimeline — every audit event of one agent run in order, with actor and time, the server's verdict on the hash
+ * chain ("Chain verified" / "Chain broken at event N"), and the operator's two levers: halt the run, and replay it
+ * against current policy to see which decisions would differ.
+ */
+import { LightningElement, api } from 'lwc';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import {
+  errorMessage,
+  haltRun,
+  loadRunTimeline,
+  replayRun,
+  type ReplayResult,
+  type RunTimeline as RunTimelineData,
+} from 'c/actionPlaneApi';
+import { effectBadgeClass, formatValue, statusBadgeClass } from 'c/actionPlaneFormat';
+import { LABELS, formatLabel } from 'c/actionPlaneLabels';
+
+const HALTED_OR_DONE = new Set(['Halted', 'Completed', 'Rejected', 'Failed']);
+
+export default class RunTimeline extends LightningElement {
+  labels = LABELS;
+  timeline: RunTimelineData | null = null;
+  loading = false;
+  loadError: string | null = null;
+  busy = false;
+  haltOpen = false;
+  haltReason = '';
+  haltReasonError: string | null = null;
+  replay: ReplayResult | null = null;
+
+  private requestedId: string | undefined;
+  private connected = false;
+
+  /** The AgentRun__c id to show. */
+  @api
+  get runId(): string | undefined {
+    return this.requestedId;
+  }
+  set runId(value: string | undefined) {
+    const changed = value !== this.requestedId;
+    this.requestedId = value;
+    if (this.connected && changed) {
+      this.replay = null;
+      void this.load();
+    }
+  }
+
+  /** On an AgentRun__c record page the page's record id is the run id. */
+  @api recordId: string | undefined;
+
+  /** Show a close button (when hosted in a panel beside the inbox). */
+  @api showClose = false;
+
+  override connectedCallback(): void {
+    this.connected = true;
+    void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    this.connected = false;
+  }
+
+  get effectiveId(): string | undefined {
+    return this.requestedId || this.recordId;
+  }
+
+  /** Reload the run from the server. */
+  @api
+  async refresh(): Promise<void> {
+    await this.load();
+  }
+
+  private async load(): Promise<void> {
+    const id = this.effectiveId;
+    if (!id) return;
+    this.loading = true;
+    this.loadError = null;
+    try {
+      const timeline = await loadRunTimeline(id);
+      if (id !== this.effectiveId) return;
+      this.timeline = timeline;
+    } catch (error) {
+      this.loadError = errorMessage(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  get hasTimeline(): boolean {
+    return this.timeline !== null && !this.loading;
+  }
+  get heading(): string {
+    const run = this.timeline?.run;
+    if (!run) return LABELS.timelineTitle;
+    return `${LABELS.timelineTitle}: ${run.name}${run.agent ? ` · ${run.agent}` : ''}`;
+  }
+  get goal(): string {
+    return this.timeline?.run.goal ?? '';
+  }
+  get runStatus(): string {
+    return this.timeline?.run.status ?? '';
+  }
+  get chainVerified(): boolean {
+    return this.timeline?.chain.verified === true;
+  }
+  get chainText(): string {
+    const chain = this.timeline?.chain;
+    if (!chain) return '';
+    if (chain.verified) return LABELS.chainVerified;
+    return chain.brokenAt !== null && chain.brokenAt !== undefined
+      ? formatLabel(LABELS.chainBrokenAt, chain.brokenAt)
+      : LABELS.chainBroken;
+  }
+  get chainClass(): string {
+    return this.chainVerified ? 'slds-badge slds-theme_success chain-badge' : 'slds-badge slds-theme_error chain-badge';
+  }
+  get chainMessage(): string {
+    return this.timeline?.chain.message ?? '';
+  }
+  get events() {
+    const brokenAt = this.timeline?.chain.verified ? null : (this.timeline?.chain.brokenAt ?? null);
+    return [...(this.timeline?.events ?? [])]
+      .sort((a, b) => a.sequence - b.sequence)
+      .map((event) => {
+        const broken = brokenAt !== null && event.sequence === brokenAt;
+        return {
+          key: String(event.sequence),
+          sequence: event.sequence,
+          type: event.type,
+          actor: event.actor,
+          actorType: event.actorType,
+          occurredAt: formatValue('datetime', event.occurredAt),
+          summary: event.summary ?? '',
+          shortHash: (event.hash ?? '').slice(0, 12),
+          broken,
+          itemClass: broken ? 'slds-timeline__item broken slds-theme_error' : 'slds-timeline__item',
+          iconName: iconFor(event.actorType),
+        };
+      });
+  }
+  get hasEvents(): boolean {
+    return (this.timeline?.events ?? []).length > 0;
+  }
+  get actions() {
+    return (this.timeline?.actions ?? []).map((action) => ({
+      id: action.id,
+      name: action.name,
+      status: action.status,
+      statusClass: statusBadgeClass(action.status),
+      summary: action.summary ?? action.changedFields.join(', '),
+    }));
+  }
+  get hasActions(): boolean {
+    return (this.timeline?.actions ?? []).length > 0;
+  }
+  get canHalt(): boolean {
+    return this.timeline !== null && !HALTED_OR_DONE.has(this.timeline.run.status);
+  }
+  get cannotHalt(): boolean {
+    return !this.canHalt || this.busy;
+  }
+  get haltReasonClass(): string {
+    return this.haltReasonError ? 'slds-form-element slds-has-error' : 'slds-form-element';
+  }
+  get replayRows() {
+    return (this.replay?.results ?? []).map((row) => ({
+      key: row.actionId,
+      name: row.name,
+      storedEffect: row.storedEffect ?? '',
+      storedClass: effectBadgeClass(row.storedEffect),
+      replayEffect: row.replayEffect ?? '',
+      replayClass: effectBadgeClass(row.replayEffect),
+      differs: row.differs,
+      verdict: row.differs ? LABELS.wouldDiffer : LABELS.same,
+      rowClass: row.differs ? 'differs slds-theme_warning' : '',
+      reasons: row.reasons.join('; '),
+    }));
+  }
+  get hasReplay(): boolean {
+    return this.replay !== null;
+  }
+  get replaySummary(): string {
+    if (!this.replay) return '';
+    return this.replay.differing === 0
+      ? LABELS.replayNoneDiffer
+      : formatLabel(LABELS.replaySomeDiffer, this.replay.differing, this.replay.results.length);
+  }
+
+  handleClose(): void {
+    this.dispatchEvent(new CustomEvent('close'));
+  }
+
+  handleHaltOpen(): void {
+    this.haltOpen = true;
+    this.haltReasonError = null;
+    void Promise.resolve().then(() =>
+      this.template?.querySelector<HTMLTextAreaElement>('textarea.halt-reason')?.focus(),
+    );
+  }
+
+  handleHaltCancel(): void {
+    this.haltOpen = false;
+    this.haltReason = '';
+    this.haltReasonError = null;
+  }
+
+  handleHaltReason(event: Event): void {
+    this.haltReason = (event.target as HTMLTextAreaElement).value;
+    if (this.haltReason.trim() !== '') this.haltReasonError = null;
+  }
+
+  async handleHaltConfirm(): Promise<void> {
+    const id = this.effectiveId;
+    if (!id || this.busy) return;
+    if (this.haltReason.trim() === '') {
+      this.haltReasonError = LABELS.haltNeedsReason;
+      return;
+    }
+    this.busy = true;
+    try {
+      const result = await haltRun(id, this.haltReason.trim());
+      this.toast(
+        LABELS.toastHalted,
+        result.message ?? formatLabel(LABELS.toastHaltedCount, result.cancelled),
+        'success',
+      );
+      this.haltOpen = false;
+      this.haltReason = '';
+      this.dispatchEvent(new CustomEvent('halted', { detail: { runId: id, cancelled: result.cancelled } }));
+      await this.load();
+    } catch (error) {
+      this.toast(LABELS.toastHaltFailed, errorMessage(error), 'error');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async handleReplay(): Promise<void> {
+    const id = this.effectiveId;
+    if (!id || this.busy) return;
+    this.busy = true;
+    try {
+      this.replay = await replayRun(id);
+    } catch (error) {
+      this.toast(LABELS.toastReplayFailed, errorMessage(error), 'error');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private toast(title: string, message: string, variant: 'success' | 'error'): void {
+    this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
+  }
+}
+
+function iconFor(actorType: string): string {
+  if (actorType === 'Agent') return 'utility:einstein';
+  if (actorType === 'User') return 'utility:user';
+  return 'utility:settings';
+}
