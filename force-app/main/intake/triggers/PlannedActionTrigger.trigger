@@ -1,0 +1,3 @@
+trigger PlannedActionTrigger on PlannedAction__c(before insert, before update) {
+  new PlannedActionTriggerHandler().run();
+}
