@@ -297,7 +297,12 @@ export function describeDetail(
   if (kind === 'currency' || kind === 'number' || kind === 'percent' || kind === 'integer') {
     const moved = numberChange(change.before, change.after);
     if (moved === null || moved.delta === 0) return { text: '', tone: 'neutral' };
-    const deltaText = signed(formatValue(kind, Math.abs(moved.delta), { ...options, locale }), moved.delta);
+    // A percent field moves in percentage points; "+70%" next to "(+350%)" would read as two percentages.
+    const magnitude =
+      kind === 'percent'
+        ? formatLabel(LABELS.percentPoints, formatValue('number', Math.abs(moved.delta), { ...options, locale }))
+        : formatValue(kind, Math.abs(moved.delta), { ...options, locale });
+    const deltaText = signed(magnitude, moved.delta);
     const pctText =
       moved.percent === null
         ? LABELS.fromBlank

@@ -105,6 +105,7 @@ import noEvents from '@salesforce/label/c.ActionPlane_NoEvents';
 import noFieldChanges from '@salesforce/label/c.ActionPlane_NoFieldChanges';
 import nothingToDecide from '@salesforce/label/c.ActionPlane_NothingToDecide';
 import pageOf from '@salesforce/label/c.ActionPlane_PageOf';
+import percentPoints from '@salesforce/label/c.ActionPlane_PercentPoints';
 import policyDecision from '@salesforce/label/c.ActionPlane_PolicyDecision';
 import previous from '@salesforce/label/c.ActionPlane_Previous';
 import rationale from '@salesforce/label/c.ActionPlane_Rationale';
@@ -273,6 +274,7 @@ export const LABELS = {
   noFieldChanges,
   nothingToDecide,
   pageOf,
+  percentPoints,
   policyDecision,
   previous,
   rationale,

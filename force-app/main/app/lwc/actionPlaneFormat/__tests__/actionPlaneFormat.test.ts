@@ -1,0 +1,286 @@
+import {
+  dateShiftDays,
+  describeDetail,
+  formatAge,
+  formatConfidence,
+  formatExpiry,
+  formatValue,
+  kindOf,
+  numberChange,
+  picklistMove,
+  readableEvidence,
+  riskBadgeClass,
+  validateEdit,
+  wantsWordDiff,
+  wordDiff,
+} from 'c/actionPlaneFormat';
+import type { FieldChange } from 'c/actionPlaneApi';
+
+jest.mock('c/actionPlaneLabels', () => require('../../../../../../test/jest-mocks/labelTexts').labelsModule());
+
+const STAGES = ['Prospecting', 'Qualification', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'];
+const US = { locale: 'en-US', currency: 'USD' };
+
+function change(
+  type: string,
+  extra: Partial<FieldChange> = {},
+): Pick<FieldChange, 'field' | 'label' | 'type' | 'scale' | 'picklistValues'> {
+  return { field: 'Amount', label: 'Amount', type, scale: null, picklistValues: null, ...extra };
+}
+
+describe('kindOf', () => {
+  it('mapsDisplayTypesAndMetadataNamesInAnyCase', () => {
+    expect(kindOf('CURRENCY')).toBe('currency');
+    expect(kindOf('Double')).toBe('number');
+    expect(kindOf('DATETIME')).toBe('datetime');
+    expect(kindOf('TextArea')).toBe('longtext');
+    expect(kindOf('LongTextArea')).toBe('longtext');
+    expect(kindOf('Checkbox')).toBe('boolean');
+    expect(kindOf('MultiPicklist')).toBe('multipicklist');
+    expect(kindOf(null)).toBe('text');
+  });
+});
+
+describe('formatValue', () => {
+  it('formatsCurrencyWithSymbolAndScale', () => {
+    expect(formatValue('currency', 50000, US)).toBe('$50,000.00');
+    expect(formatValue('currency', '1234.5', { ...US, scale: 0 })).toBe('$1,235');
+  });
+  it('formatsNumbersPercentsAndIntegers', () => {
+    expect(formatValue('number', 1234.5678, US)).toBe('1,234.5678');
+    expect(formatValue('percent', 12.5, US)).toBe('12.5%');
+    expect(formatValue('integer', 42, US)).toBe('42');
+  });
+  it('formatsDatesWithoutTimeZoneShift', () => {
+    expect(formatValue('date', '2026-12-31', US)).toBe('Dec 31, 2026');
+    expect(formatValue('date', '2026-01-01', US)).toBe('Jan 1, 2026');
+  });
+  it('formatsDateTimesInUtc', () => {
+    expect(formatValue('datetime', '2026-11-26T09:05:00Z', US)).toBe('Nov 26, 2026, 09:05 AM UTC');
+  });
+  it('formatsBooleansPicklistsAndText', () => {
+    expect(formatValue('boolean', true, US)).toBe('Yes');
+    expect(formatValue('boolean', false, US)).toBe('No');
+    expect(formatValue('multipicklist', 'A;B', US)).toBe('A, B');
+    expect(formatValue('picklist', 'Closed Won', US)).toBe('Closed Won');
+    expect(formatValue('text', 'Call Monday', US)).toBe('Call Monday');
+  });
+  it('showsBlanksAsEmpty', () => {
+    for (const kind of ['currency', 'date', 'boolean', 'text'] as const) {
+      expect(formatValue(kind, null, US)).toBe('');
+      expect(formatValue(kind, '  ', US)).toBe('');
+    }
+  });
+  it('showsUnparseableValuesAsGiven', () => {
+    expect(formatValue('currency', 'lots', US)).toBe('lots');
+    expect(formatValue('date', '2026-02-30', US)).toBe('2026-02-30');
+  });
+});
+
+describe('describeDetail', () => {
+  it('givesCurrencyDeltaAndPercent', () => {
+    expect(
+      describeDetail({ type: 'currency', before: 50000, after: 67500, scale: 2, picklistValues: null }, US),
+    ).toEqual({
+      text: '+$17,500.00 (+35%)',
+      tone: 'up',
+    });
+    expect(describeDetail({ type: 'currency', before: 1000, after: 800, scale: 2, picklistValues: null }, US)).toEqual({
+      text: '\u2212$200.00 (\u221220%)',
+      tone: 'down',
+    });
+  });
+  it('saysFromBlankWhenThereIsNoPercentage', () => {
+    expect(describeDetail({ type: 'double', before: null, after: 5, scale: null, picklistValues: null }, US).text).toBe(
+      '+5 (from blank)',
+    );
+    expect(numberChange(0, 10)).toEqual({ delta: 10, percent: null });
+  });
+  it('givesDateShiftInDays', () => {
+    expect(
+      describeDetail(
+        { type: 'date', before: '2026-12-01', after: '2026-12-15', scale: null, picklistValues: null },
+        US,
+      ),
+    ).toEqual({
+      text: '+14 days (later)',
+      tone: 'up',
+    });
+    expect(
+      describeDetail({ type: 'date', before: '2026-12-15', after: '2026-12-12', scale: null, picklistValues: null }, US)
+        .text,
+    ).toBe('\u22123 days (earlier)');
+    expect(dateShiftDays('2026-03-28', '2026-03-30')).toBe(2);
+    expect(dateShiftDays('2026-11-26T00:00:00Z', '2026-11-27T12:00:00Z')).toBe(1.5);
+    expect(dateShiftDays(null, '2026-11-27')).toBeNull();
+  });
+  it('givesStageMoveDirection', () => {
+    expect(picklistMove('Qualification', 'Closed Won', STAGES)).toEqual({ direction: 'forward', steps: 3 });
+    expect(
+      describeDetail(
+        { type: 'picklist', before: 'Negotiation', after: 'Qualification', scale: null, picklistValues: STAGES },
+        US,
+      ),
+    ).toEqual({
+      text: 'back 2 step(s)',
+      tone: 'down',
+    });
+    expect(picklistMove('Unknown', 'Closed Won', STAGES).direction).toBe('unknown');
+    expect(picklistMove('Proposal', 'Proposal', STAGES).direction).toBe('none');
+  });
+  it('isEmptyForUnchangedOrPlainText', () => {
+    expect(describeDetail({ type: 'currency', before: 5, after: 5, scale: 2, picklistValues: null }, US).text).toBe('');
+    expect(
+      describeDetail({ type: 'string', before: 'a', after: 'b', scale: null, picklistValues: null }, US).text,
+    ).toBe('');
+  });
+});
+
+describe('wordDiff', () => {
+  it('marksRemovedAndAddedWordsAndKeepsTheRest', () => {
+    const segments = wordDiff('Call the buyer on Monday', 'Call the CFO on Tuesday');
+    expect(segments.map((s) => [s.kind, s.text])).toEqual([
+      ['same', 'Call the '],
+      ['removed', 'buyer'],
+      ['added', 'CFO'],
+      ['same', ' on '],
+      ['removed', 'Monday'],
+      ['added', 'Tuesday'],
+    ]);
+  });
+  it('handlesBlankSides', () => {
+    expect(wordDiff('', 'new text').map((s) => s.kind)).toEqual(['added']);
+    expect(wordDiff('old text', '').map((s) => s.kind)).toEqual(['removed']);
+  });
+  it('staysFastOnVeryLongTexts', () => {
+    const before = Array.from({ length: 5000 }, (_, i) => `w${i}`).join(' ');
+    const after = Array.from({ length: 5000 }, (_, i) => `v${i}`).join(' ');
+    const started = Date.now();
+    const segments = wordDiff(before, after);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(segments.map((s) => s.kind)).toEqual(['removed', 'added']);
+  });
+  it('usesWordDiffForLongTextOnly', () => {
+    expect(wantsWordDiff('longtext', 'a', 'b')).toBe(true);
+    expect(wantsWordDiff('text', 'short', 'text')).toBe(false);
+    expect(wantsWordDiff('text', 'x'.repeat(81), 'y')).toBe(true);
+    expect(wantsWordDiff('currency', 'x'.repeat(81), 'y')).toBe(false);
+  });
+});
+
+describe('validateEdit', () => {
+  it('acceptsNumbersWithinScaleAndRejectsOthersNamingTheField', () => {
+    expect(validateEdit(change('currency', { scale: 2 }), '1,250.50')).toEqual({ ok: true, value: 1250.5 });
+    expect(validateEdit(change('currency', { scale: 2 }), 'lots')).toEqual({
+      ok: false,
+      error: 'Amount must be a number, got "lots".',
+    });
+    expect(validateEdit(change('currency', { scale: 2 }), '1.234')).toEqual({
+      ok: false,
+      error: 'Amount allows at most 2 decimal places, got "1.234".',
+    });
+    expect(validateEdit(change('integer', { label: 'Seats' }), '2.5')).toEqual({
+      ok: false,
+      error: 'Seats must be a whole number, got "2.5".',
+    });
+    expect(validateEdit(change('percent', { label: 'Probability' }), '40%')).toEqual({ ok: true, value: 40 });
+  });
+  it('acceptsRealDatesOnly', () => {
+    const closeDate = change('date', { field: 'CloseDate', label: 'Close Date' });
+    expect(validateEdit(closeDate, '2026-12-31')).toEqual({ ok: true, value: '2026-12-31' });
+    expect(validateEdit(closeDate, '2026-02-30')).toEqual({
+      ok: false,
+      error: 'Close Date must be a date as YYYY-MM-DD, got "2026-02-30".',
+    });
+    expect(validateEdit(closeDate, '31/12/2026').ok).toBe(false);
+  });
+  it('normalisesDateTimesToUtc', () => {
+    expect(validateEdit(change('datetime'), '2026-11-26T10:00:00+01:00')).toEqual({
+      ok: true,
+      value: '2026-11-26T09:00:00.000Z',
+    });
+    expect(validateEdit(change('datetime'), 'tomorrow').ok).toBe(false);
+  });
+  it('checksPicklistValues', () => {
+    const stage = change('picklist', { field: 'StageName', label: 'Stage', picklistValues: STAGES });
+    expect(validateEdit(stage, 'Proposal')).toEqual({ ok: true, value: 'Proposal' });
+    expect(validateEdit(stage, 'Won')).toEqual({
+      ok: false,
+      error: `Stage must be one of: ${STAGES.join(', ')}. Got "Won".`,
+    });
+    const multi = change('multipicklist', { label: 'Regions', picklistValues: ['EMEA', 'APAC'] });
+    expect(validateEdit(multi, 'EMEA; APAC')).toEqual({ ok: true, value: 'EMEA;APAC' });
+    expect(validateEdit(multi, 'EMEA;Mars').ok).toBe(false);
+  });
+  it('checksBooleansEmailsUrlsPhonesAndIds', () => {
+    expect(validateEdit(change('boolean'), 'true')).toEqual({ ok: true, value: true });
+    expect(validateEdit(change('boolean'), 'maybe').ok).toBe(false);
+    expect(validateEdit(change('email', { label: 'Email' }), 'a@b.co')).toEqual({ ok: true, value: 'a@b.co' });
+    expect(validateEdit(change('email', { label: 'Email' }), 'a@b')).toEqual({
+      ok: false,
+      error: 'Email must be an email address, got "a@b".',
+    });
+    expect(validateEdit(change('url'), 'https://example.com/x').ok).toBe(true);
+    expect(validateEdit(change('url'), 'not a url').ok).toBe(false);
+    expect(validateEdit(change('phone'), '+1 (415) 555-0100').ok).toBe(true);
+    expect(validateEdit(change('phone'), 'call me').ok).toBe(false);
+    expect(validateEdit(change('reference'), '001000000000001AAA').ok).toBe(true);
+    expect(validateEdit(change('reference'), '001').ok).toBe(false);
+  });
+  it('treatsBlankAsClearingTheField', () => {
+    expect(validateEdit(change('currency'), '   ')).toEqual({ ok: true, value: null });
+  });
+  it('keepsTextAsTyped', () => {
+    expect(validateEdit(change('string'), ' Next call ')).toEqual({ ok: true, value: ' Next call ' });
+  });
+});
+
+describe('ages, expiry and badges', () => {
+  const now = Date.parse('2026-11-26T12:00:00Z');
+  it('formatsAge', () => {
+    expect(formatAge('2026-11-26T11:58:00Z', now)).toBe('2m');
+    expect(formatAge('2026-11-26T09:00:00Z', now)).toBe('3h');
+    expect(formatAge('2026-11-24T12:00:00Z', now)).toBe('2d');
+    expect(formatAge(null, now)).toBe('');
+  });
+  it('formatsExpiryWithUrgency', () => {
+    expect(formatExpiry('2026-11-26T14:00:00Z', now)).toEqual({ text: 'in 2h', tone: 'soon' });
+    expect(formatExpiry('2026-11-29T12:00:00Z', now)).toEqual({ text: 'in 3d', tone: 'ok' });
+    expect(formatExpiry('2026-11-26T11:00:00Z', now)).toEqual({ text: 'Expired', tone: 'expired' });
+    expect(formatExpiry(null, now)).toEqual({ text: '', tone: 'none' });
+  });
+  it('formatsConfidence', () => {
+    expect(formatConfidence(0.874)).toBe('87%');
+    expect(formatConfidence(null)).toBe('');
+  });
+  it('givesCriticalRiskTheErrorTheme', () => {
+    expect(riskBadgeClass('Critical')).toContain('slds-theme_error');
+    expect(riskBadgeClass('High')).toContain('slds-theme_warning');
+  });
+});
+
+describe('readableEvidence', () => {
+  it('prettyPrintsJson', () => {
+    expect(readableEvidence('{"email":"x","score":3}')).toEqual({
+      isJson: true,
+      json: '{\n  "email": "x",\n  "score": 3\n}',
+      segments: [],
+    });
+  });
+  it('makesHttpLinksClickable', () => {
+    const evidence = readableEvidence('See https://mail.example.com/t/42 and the call notes.');
+    expect(evidence.isJson).toBe(false);
+    expect(evidence.segments.map((s) => [s.isLink, s.text])).toEqual([
+      [false, 'See '],
+      [true, 'https://mail.example.com/t/42'],
+      [false, ' and the call notes.'],
+    ]);
+  });
+  it('neverLinksJavascriptUrls', () => {
+    const evidence = readableEvidence('javascript:alert(1)');
+    expect(evidence.segments.every((s) => !s.isLink)).toBe(true);
+  });
+  it('showsBrokenJsonAsText', () => {
+    expect(readableEvidence('{not json').segments[0]?.text).toBe('{not json');
+  });
+});

@@ -1,0 +1,27 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { formatLabel } from 'c/actionPlaneLabels';
+
+const { readLabelTexts } = require('../../../../../../test/jest-mocks/labelTexts');
+
+describe('formatLabel', () => {
+  it('replacesNumberedPlaceholders', () => {
+    expect(formatLabel('{0} of {1} approved', 2, 3)).toBe('2 of 3 approved');
+    expect(formatLabel('{1} before {0}', 'a', 'b')).toBe('b before a');
+  });
+  it('leavesMissingPlaceholdersVisible', () => {
+    expect(formatLabel('{0} and {1}', 'x')).toBe('x and {1}');
+  });
+});
+
+describe('custom labels', () => {
+  it('hasMetadataForEveryLabelTheComponentsImport', () => {
+    const source = fs.readFileSync(path.join(__dirname, '..', 'actionPlaneLabels.ts'), 'utf8');
+    const imported = [...source.matchAll(/@salesforce\/label\/c\.ActionPlane_(\w+)'/g)].map((m) => m[1] as string);
+    const texts: Record<string, string> = readLabelTexts();
+    expect(imported.length).toBeGreaterThan(100);
+    const missing = imported.filter((name) => !(name.charAt(0).toLowerCase() + name.slice(1) in texts));
+    expect(missing).toEqual([]);
+    expect(Object.keys(texts).length).toBe(imported.length);
+  });
+});
