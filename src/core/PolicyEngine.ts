@@ -5,7 +5,10 @@
  * names) and one proposed action (field-level before/after values), decide AutoRun | RequireApproval | Block and
  * say why in words. The combining rule is the contract in docs/policy.md; conformance vectors pin it for both twins.
  */
+import Big from 'big.js';
 import { formatNumber, isBlank, valuesEqual, type JsonValue } from './Values';
+
+const ZERO = new Big(0);
 
 export const EFFECTS = ['AutoRun', 'RequireApproval', 'Block'] as const;
 export type Effect = (typeof EFFECTS)[number];
@@ -203,25 +206,33 @@ function nameList(raw: string | null | undefined): string[] {
     .filter((s) => s !== '');
 }
 
-/** A policy's fields, objects or agents: blank or `*` is everything. */
-function coversName(list: string[], name: string): boolean {
-  return list.length === 0 || list.includes('*') || list.includes(name.toLowerCase());
+/** A policy's fields, objects or agents, lower-cased; null when blank or `*` (everything). */
+function nameSet(raw: string | null | undefined): ReadonlySet<string> | null {
+  const list = nameList(raw);
+  return list.length === 0 || list.includes('*') ? null : new Set(list);
+}
+
+/** `lowerName` is already lower-cased. */
+function coversName(set: ReadonlySet<string> | null, lowerName: string): boolean {
+  return set === null || set.has(lowerName);
 }
 
 interface CompiledCondition {
   path: string;
   field: string;
+  fieldKey: string;
   operator: Operator;
   values: string[];
-  threshold: number | null;
+  threshold: Big | null;
 }
 
 interface CompiledPolicy {
   name: string;
-  objects: string[];
-  fields: string[];
-  exceptFields: string[];
-  agents: string[];
+  objects: ReadonlySet<string> | null;
+  fields: ReadonlySet<string> | null;
+  exceptFields: ReadonlySet<string>;
+  /** null: any agent. */
+  agents: ReadonlySet<string> | null;
   effect: Effect;
   minConfidence: number | null;
   risk: Risk;
@@ -318,7 +329,9 @@ function compileCondition(c: PolicyConditionRecord, index: number, policyName: s
       throw new PolicyConfigError(`${path}.Value__c`, `is required: operator ${operator} needs values separated by |`);
     }
   }
-  return { path, field: String(c.Field__c).trim(), operator, values, threshold };
+  const field = String(c.Field__c).trim();
+  const exact = threshold === null ? null : new Big(rawValue.trim());
+  return { path, field, fieldKey: field.toLowerCase(), operator, values, threshold: exact };
 }
 
 function compilePolicy(p: ActionPolicyRecord, conditions: PolicyConditionRecord[]): CompiledPolicy {
@@ -361,10 +374,10 @@ function compilePolicy(p: ActionPolicyRecord, conditions: PolicyConditionRecord[
   const group = typeof p.ApproverGroup__c === 'string' ? p.ApproverGroup__c.trim() : '';
   return {
     name,
-    objects: nameList(p.Object__c),
-    fields: nameList(p.Fields__c),
-    exceptFields: nameList(p.ExceptFields__c),
-    agents: nameList(p.Agents__c),
+    objects: nameSet(p.Object__c),
+    fields: nameSet(p.Fields__c),
+    exceptFields: new Set(nameList(p.ExceptFields__c)),
+    agents: nameSet(p.Agents__c),
     effect,
     minConfidence,
     risk,
@@ -377,9 +390,17 @@ function compilePolicy(p: ActionPolicyRecord, conditions: PolicyConditionRecord[
   };
 }
 
+interface CompiledSensitivity {
+  name: string | null;
+  objectKey: string;
+  fieldKey: string;
+  level: 'Confidential' | 'Restricted';
+}
+
 export interface CompiledPolicySet {
   policies: CompiledPolicy[];
-  sensitivities: FieldSensitivityRecord[];
+  /** Only the levels that change a decision (Confidential, Restricted). */
+  sensitivities: CompiledSensitivity[];
   settings: CompiledSettings;
 }
 
@@ -398,8 +419,8 @@ export function compilePolicies(metadata: PolicyMetadata): CompiledPolicySet {
   const policies = metadata.policies
     .filter((p) => metaBoolean(p.Active__c, true))
     .map((p) => compilePolicy(p, conditionsByPolicy.get((p.DeveloperName ?? '').trim().toLowerCase()) ?? []));
-  const sensitivities = metadata.sensitivities ?? [];
-  sensitivities.forEach((s, i) => {
+  const sensitivities: CompiledSensitivity[] = [];
+  (metadata.sensitivities ?? []).forEach((s, i) => {
     const path = `FieldSensitivity__mdt.${isBlank(s.DeveloperName) ? `[${i}]` : String(s.DeveloperName)}`;
     if (pickEnum(SENSITIVITY_LEVELS, s.Level__c) === null) {
       throw new PolicyConfigError(
@@ -409,6 +430,15 @@ export function compilePolicies(metadata: PolicyMetadata): CompiledPolicySet {
     }
     if (isBlank(s.Object__c)) throw new PolicyConfigError(`${path}.Object__c`, 'is required');
     if (isBlank(s.Field__c)) throw new PolicyConfigError(`${path}.Field__c`, 'is required');
+    const level = pickEnum(SENSITIVITY_LEVELS, s.Level__c);
+    if (level === 'Confidential' || level === 'Restricted') {
+      sensitivities.push({
+        name: isBlank(s.DeveloperName) ? null : String(s.DeveloperName).trim(),
+        objectKey: String(s.Object__c).trim().toLowerCase(),
+        fieldKey: String(s.Field__c).trim().toLowerCase(),
+        level,
+      });
+    }
   });
   return { policies, sensitivities, settings: compileSettings(metadata.settings) };
 }
@@ -416,9 +446,13 @@ export function compilePolicies(metadata: PolicyMetadata): CompiledPolicySet {
 // ---------------------------------------------------------------------------------------------------------------
 // Conditions
 
-function toNumber(value: JsonValue): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(value)) return Number(value);
+/**
+ * Numbers in conditions are compared as exact decimals (as Apex Decimal does): 0.30 → 0.33 is exactly 10%, never
+ * 10.000000000000009. Accepts JSON numbers and numeric strings; null for anything else.
+ */
+function toDecimal(value: JsonValue): Big | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? new Big(value) : null;
+  if (typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(value)) return new Big(value.trim());
   return null;
 }
 
@@ -437,10 +471,6 @@ function toTime(value: JsonValue): number | null {
   return null;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
-
 function valueText(value: JsonValue): string {
   if (isBlank(value)) return 'blank';
   if (typeof value === 'number') return formatNumber(value);
@@ -450,7 +480,7 @@ function valueText(value: JsonValue): string {
 /** Evaluates one condition; returns the words that say why it holds, or null when it does not. */
 function conditionHolds(cond: CompiledCondition, field: string, change: FieldValueChange): string | null {
   const { before, after } = change;
-  const t = cond.threshold ?? 0;
+  const t = cond.threshold ?? ZERO;
   switch (cond.operator) {
     case 'changes':
       return `${field} changes`;
@@ -466,31 +496,33 @@ function conditionHolds(cond: CompiledCondition, field: string, change: FieldVal
       return !isBlank(before) && isBlank(after) ? `${field} is blanked` : null;
     case 'increases_by_more_than_pct':
     case 'decreases_by_more_than_pct': {
-      const a = toNumber(after);
+      const a = toDecimal(after);
       if (a === null) return null;
-      const b = isBlank(before) ? 0 : toNumber(before);
+      const b = isBlank(before) ? ZERO : toDecimal(before);
       if (b === null) return null;
       const rising = cond.operator === 'increases_by_more_than_pct';
-      if (rising ? a <= b : a >= b) return null;
+      if (rising ? a.lte(b) : a.gte(b)) return null;
       const verb = rising ? 'rises' : 'falls';
-      if (b === 0) return `${field} ${verb} from ${isBlank(before) ? 'blank' : '0'} (more than ${formatNumber(t)}%)`;
-      const pct = (Math.abs(a - b) / Math.abs(b)) * 100;
-      return pct > t ? `${field} ${verb} ${formatNumber(pct)}% (more than ${formatNumber(t)}%)` : null;
+      if (b.eq(0)) return `${field} ${verb} from ${isBlank(before) ? 'blank' : '0'} (more than ${formatNumber(t)}%)`;
+      // |a-b| * 100 > t * |b| decides without dividing; the percentage is only computed for the words.
+      if (!a.minus(b).abs().times(100).gt(t.times(b.abs()))) return null;
+      const pct = a.minus(b).abs().times(100).div(b.abs());
+      return `${field} ${verb} ${formatNumber(pct)}% (more than ${formatNumber(t)}%)`;
     }
     case 'abs_change_greater_than': {
-      const a = toNumber(after);
-      const b = isBlank(before) ? 0 : toNumber(before);
+      const a = toDecimal(after);
+      const b = isBlank(before) ? ZERO : toDecimal(before);
       if (a === null || b === null) return null;
-      const delta = Math.abs(a - b);
-      return delta > t ? `${field} changes by ${formatNumber(delta)} (more than ${formatNumber(t)})` : null;
+      const delta = a.minus(b).abs();
+      return delta.gt(t) ? `${field} changes by ${formatNumber(delta)} (more than ${formatNumber(t)})` : null;
     }
     case 'new_value_greater_than': {
-      const a = toNumber(after);
-      return a !== null && a > t ? `${field} becomes ${formatNumber(a)} (more than ${formatNumber(t)})` : null;
+      const a = toDecimal(after);
+      return a !== null && a.gt(t) ? `${field} becomes ${formatNumber(a)} (more than ${formatNumber(t)})` : null;
     }
     case 'new_value_less_than': {
-      const a = toNumber(after);
-      return a !== null && a < t ? `${field} becomes ${formatNumber(a)} (less than ${formatNumber(t)})` : null;
+      const a = toDecimal(after);
+      return a !== null && a.lt(t) ? `${field} becomes ${formatNumber(a)} (less than ${formatNumber(t)})` : null;
     }
     case 'date_moves_by_more_than_days':
     case 'date_moves_earlier':
@@ -498,12 +530,12 @@ function conditionHolds(cond: CompiledCondition, field: string, change: FieldVal
       const a = toTime(after);
       const b = toTime(before);
       if (a === null || b === null || a === b) return null;
-      const days = Math.abs(a - b) / DAY_MS;
+      const days = new Big(Math.abs(a - b)).div(DAY_MS);
       const direction = a > b ? 'later' : 'earlier';
-      const words = `${field} moves ${plural(days, 'day', 'days')} ${direction}`;
+      const words = `${field} moves ${formatNumber(days)} ${days.eq(1) ? 'day' : 'days'} ${direction}`;
       if (cond.operator === 'date_moves_earlier') return a < b ? words : null;
       if (cond.operator === 'date_moves_later') return a > b ? words : null;
-      return days > t ? `${words} (more than ${formatNumber(t)})` : null;
+      return days.gt(t) ? `${words} (more than ${formatNumber(t)})` : null;
     }
   }
 }
@@ -553,8 +585,8 @@ function consequence(c: { effect: Effect; requiredApprovals: number; approverGro
 function confidenceOf(action: ProposedAction): number {
   const c = action.confidence;
   if (c === null || c === undefined || c === '') return 0;
-  const n = typeof c === 'number' ? c : toNumber(c);
-  return n === null || Number.isNaN(n) ? 0 : n;
+  const n = typeof c === 'number' ? c : toDecimal(c)?.toNumber();
+  return n === undefined || Number.isNaN(n) ? 0 : n;
 }
 
 /**
@@ -569,6 +601,9 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
   const confidence = confidenceOf(action);
 
   const changed = Object.entries(action.changes).filter(([, c]) => !valuesEqual(c.before, c.after));
+  const changedByKey = new Map(changed.map((entry) => [entry[0].toLowerCase(), entry] as const));
+  const objectKey = object.toLowerCase();
+  const agentKey = agent.toLowerCase();
 
   if (settings.mode === 'Paused') {
     const reason = 'ActionPlane is paused (kill switch): no action may run until an admin sets Mode to Enforce';
@@ -596,12 +631,12 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
   // A policy matches when active (already filtered), its object and agents match and every condition holds.
   const matched: { policy: CompiledPolicy; whys: string[] }[] = [];
   for (const policy of compiled.policies) {
-    if (!coversName(policy.objects, object)) continue;
-    if (policy.agents.length > 0 && !coversName(policy.agents, agent)) continue;
+    if (!coversName(policy.objects, objectKey)) continue;
+    if (!coversName(policy.agents, agentKey)) continue;
     const whys: string[] = [];
     let holds = true;
     for (const cond of policy.conditions) {
-      const entry = changed.find(([f]) => f.toLowerCase() === cond.field.toLowerCase());
+      const entry = changedByKey.get(cond.fieldKey);
       const why = entry ? conditionHolds(cond, entry[0], entry[1]) : null;
       if (why === null) {
         holds = false;
@@ -617,9 +652,10 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
   const fieldEffects: FieldDecision[] = [];
 
   for (const [field] of changed) {
+    const fieldKey = field.toLowerCase();
     const candidates: FieldCandidate[] = [];
     for (const { policy, whys } of matched) {
-      if (!coversName(policy.fields, field) || policy.exceptFields.includes(field.toLowerCase())) continue;
+      if (!coversName(policy.fields, fieldKey) || policy.exceptFields.has(fieldKey)) continue;
       let effect = policy.effect;
       const notes: string[] = [];
       if (effect === 'AutoRun' && policy.minConfidence !== null && policy.minConfidence > confidence) {
@@ -662,15 +698,11 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
       });
     }
     for (const s of compiled.sensitivities) {
-      if (String(s.Object__c).trim().toLowerCase() !== object.toLowerCase() && String(s.Object__c).trim() !== '*') {
-        continue;
-      }
-      if (String(s.Field__c).trim().toLowerCase() !== field.toLowerCase()) continue;
-      const level = pickEnum(SENSITIVITY_LEVELS, s.Level__c);
-      if (level !== 'Restricted' && level !== 'Confidential') continue;
+      if (s.fieldKey !== fieldKey || (s.objectKey !== objectKey && s.objectKey !== '*')) continue;
+      const level = s.level;
       candidates.push({
         kind: 'sensitivity',
-        rule: `FieldSensitivity.${isBlank(s.DeveloperName) ? `${object}_${field}` : String(s.DeveloperName)}`,
+        rule: `FieldSensitivity.${s.name ?? `${object}_${field}`}`,
         effect: level === 'Restricted' ? 'Block' : 'RequireApproval',
         risk: level === 'Restricted' ? 'Critical' : 'High',
         requiredApprovals: 1,

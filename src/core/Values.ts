@@ -2,6 +2,8 @@
  * Values — small pure helpers the core twins share (Apex: the same rules live in FieldValueCoercer.cls).
  * A value is "blank" when it is null, missing or an empty/whitespace string, as Salesforce treats text fields.
  */
+import Big from 'big.js';
+
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export function isBlank(value: unknown): value is null | undefined | '' {
@@ -24,13 +26,11 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Numbers in reasons: at most two decimals, rounded half away from zero, no trailing zeros, no grouping
- * (Apex: `d.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()`).
+ * Numbers in reasons: at most two decimals, rounded half away from zero, no trailing zeros, no grouping, computed
+ * on the exact decimal (Apex: `d.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()`).
  */
-export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const sign = n < 0 ? -1 : 1;
-  const rounded = (sign * Math.round(Number(`${Math.abs(n)}e2`))) / 100;
-  const text = String(Object.is(rounded, -0) ? 0 : rounded);
-  return text.includes('e') ? rounded.toFixed(2).replace(/\.?0+$/, '') : text;
+export function formatNumber(n: number | Big): string {
+  if (typeof n === 'number' && !Number.isFinite(n)) return String(n);
+  const text = new Big(n).round(2, Big.roundHalfUp).toFixed();
+  return text === '-0' ? '0' : text;
 }
