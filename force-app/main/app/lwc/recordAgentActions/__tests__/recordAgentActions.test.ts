@@ -1,0 +1,91 @@
+import { createElement } from 'lwc';
+import RecordAgentActions from 'c/recordAgentActions';
+import getActionsForRecord from '@salesforce/apex/ActionInboxController.getActionsForRecord';
+import getAction from '@salesforce/apex/ActionInboxController.getAction';
+import type { InboxRow } from 'c/actionPlaneApi';
+
+jest.mock('c/actionPlaneLabels', () => require('../../../../../../test/jest-mocks/labelTexts').labelsModule());
+jest.mock('@salesforce/apex/ActionInboxController.getActionsForRecord', () => ({ default: jest.fn() }), {
+  virtual: true,
+});
+jest.mock('@salesforce/apex/ActionInboxController.getAction', () => ({ default: jest.fn() }), { virtual: true });
+
+const getActionsMock = getActionsForRecord as unknown as jest.Mock;
+const getActionMock = getAction as unknown as jest.Mock;
+
+function row(n: number, status: InboxRow['status']): InboxRow {
+  return {
+    id: `a${n}`,
+    name: `PA-000${n}`,
+    status,
+    effect: 'RequireApproval',
+    risk: 'Medium',
+    objectName: 'Opportunity',
+    recordId: '006000000000001AAA',
+    recordName: 'Acme',
+    agent: 'pipeline-agent',
+    runId: 'r1',
+    runName: 'RUN-1',
+    confidence: 0.7,
+    createdAt: new Date().toISOString(),
+    expiresAt: null,
+    changedFields: ['StageName'],
+    summary: 'StageName → Closed Won',
+    requiredApprovals: 1,
+    approvals: 0,
+    canDecide: true,
+  };
+}
+
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+async function render(result: InboxRow[] | Error) {
+  if (result instanceof Error) getActionsMock.mockRejectedValue({ body: { message: result.message } });
+  else getActionsMock.mockResolvedValue({ rows: result });
+  const element = createElement('c-record-agent-actions', { is: RecordAgentActions });
+  Object.assign(element, { recordId: '006000000000001AAA' });
+  document.body.appendChild(element);
+  await flush();
+  return element.shadowRoot as ShadowRoot;
+}
+
+afterEach(() => {
+  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  jest.clearAllMocks();
+});
+
+describe('c-record-agent-actions', () => {
+  it('listsTheRecordsActionsWithStatus', async () => {
+    const root = await render([row(1, 'PendingApproval'), row(2, 'Applied')]);
+    expect(getActionsMock).toHaveBeenCalledWith({ recordId: '006000000000001AAA' });
+    expect(root.querySelector('h2')?.textContent).toBe('Agent actions (2)');
+    const items = [...root.querySelectorAll('.actions > li')];
+    expect(items.map((li) => li.querySelector('.slds-badge')?.textContent)).toEqual(['PendingApproval', 'Applied']);
+    expect(items[0]?.textContent).toContain('StageName → Closed Won');
+  });
+
+  it('saysSoWhenNoAgentTouchedTheRecord', async () => {
+    const root = await render([]);
+    expect(root.querySelector('.empty')?.textContent).toBe('No agent has proposed changes to this record.');
+  });
+
+  it('showsTheLoadError', async () => {
+    const root = await render(new Error('Insufficient access'));
+    expect(root.querySelector('.load-error')?.textContent).toContain('Insufficient access');
+  });
+
+  it('opensAReviewInPlace', async () => {
+    getActionMock.mockReturnValue(new Promise(() => undefined));
+    const root = await render([row(1, 'PendingApproval')]);
+    const toggle = root.querySelector('.toggle');
+    expect(toggle?.getAttribute('aria-expanded')).toBe('false');
+    toggle?.dispatchEvent(new CustomEvent('click'));
+    await flush();
+    const review = root.querySelector('c-action-review') as HTMLElement & { actionId: string };
+    expect(review.actionId).toBe('a1');
+    expect(root.querySelector('.toggle')?.getAttribute('aria-expanded')).toBe('true');
+    expect(root.querySelector('.toggle')?.textContent).toBe('Hide review');
+  });
+});

@@ -1,0 +1,182 @@
+import { createElement } from 'lwc';
+import RunTimeline from 'c/runTimeline';
+import getRunTimeline from '@salesforce/apex/ActionInboxController.getRunTimeline';
+import haltRun from '@salesforce/apex/ActionInboxController.haltRun';
+import replayRun from '@salesforce/apex/ActionInboxController.replayRun';
+import type { RunTimeline as RunTimelineData } from 'c/actionPlaneApi';
+
+jest.mock('c/actionPlaneLabels', () => require('../../../../../../test/jest-mocks/labelTexts').labelsModule());
+jest.mock('@salesforce/apex/ActionInboxController.getRunTimeline', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/ActionInboxController.haltRun', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/ActionInboxController.replayRun', () => ({ default: jest.fn() }), { virtual: true });
+
+const getRunTimelineMock = getRunTimeline as unknown as jest.Mock;
+const haltRunMock = haltRun as unknown as jest.Mock;
+const replayRunMock = replayRun as unknown as jest.Mock;
+
+function event(sequence: number, type: string, actorType = 'System') {
+  return {
+    sequence,
+    type,
+    actorType,
+    actor: actorType === 'Agent' ? 'pipeline-agent' : 'ActionPlane',
+    occurredAt: `2026-11-26T10:0${sequence}:00Z`,
+    actionId: 'a1',
+    summary: `${type} happened`,
+    hash: `${sequence}`.repeat(64),
+    prevHash: '0'.repeat(64),
+  };
+}
+
+function timeline(
+  chain: RunTimelineData['chain'] = { verified: true, brokenAt: null, message: null },
+  status = 'AwaitingApproval',
+): RunTimelineData {
+  return {
+    run: {
+      id: 'r1',
+      name: 'RUN-0001',
+      externalId: 'ext-1',
+      agent: 'pipeline-agent',
+      source: 'External',
+      goal: 'Tidy Q4 pipeline',
+      status,
+      requestedBy: null,
+      createdAt: '2026-11-26T10:00:00Z',
+    },
+    actions: [],
+    events: [event(3, 'PolicyDecided'), event(1, 'RunStarted', 'Agent'), event(2, 'ActionProposed', 'Agent')],
+    chain,
+  };
+}
+
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+async function render(data: RunTimelineData | Error = timeline()) {
+  if (data instanceof Error) getRunTimelineMock.mockRejectedValue({ body: { message: data.message } });
+  else getRunTimelineMock.mockResolvedValue(data);
+  const element = createElement('c-run-timeline', { is: RunTimeline });
+  Object.assign(element, { runId: 'r1' });
+  const toasts: { title: string; message: string; variant: string }[] = [];
+  element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+  document.body.appendChild(element);
+  await flush();
+  return { element, root: element.shadowRoot as ShadowRoot, toasts };
+}
+
+afterEach(() => {
+  while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+  jest.clearAllMocks();
+});
+
+describe('c-run-timeline', () => {
+  it('listsEventsInOrderWithActorAndTime', async () => {
+    const { root } = await render();
+    expect(getRunTimelineMock).toHaveBeenCalledWith({ runId: 'r1' });
+    const items = [...root.querySelectorAll('.events li')];
+    expect(items.map((li) => li.querySelector('h4')?.textContent)).toEqual([
+      '1. RunStarted',
+      '2. ActionProposed',
+      '3. PolicyDecided',
+    ]);
+    expect(items[0]?.textContent).toContain('Agent: pipeline-agent');
+    expect(items[0]?.textContent).toContain('Nov 26, 2026, 10:01 AM UTC');
+  });
+
+  it('badgesAVerifiedChain', async () => {
+    const { root } = await render();
+    const badge = root.querySelector('.chain-badge');
+    expect(badge?.textContent).toBe('Chain verified');
+    expect(badge?.className).toContain('slds-theme_success');
+  });
+
+  it('badgesABrokenChainAtItsEvent', async () => {
+    const { root } = await render(
+      timeline({ verified: false, brokenAt: 2, message: 'Hash of event 2 does not match its payload.' }),
+    );
+    expect(root.querySelector('.chain-badge')?.textContent).toBe('Chain broken at event 2');
+    expect(root.querySelector('.chain-message')?.textContent).toBe('Hash of event 2 does not match its payload.');
+    expect(root.querySelector('li.broken')?.getAttribute('data-sequence')).toBe('2');
+  });
+
+  it('showsTheLoadError', async () => {
+    const { root } = await render(new Error('Run not found: r1'));
+    expect(root.querySelector('.load-error')?.textContent).toContain('Run not found: r1');
+  });
+
+  it('haltsOnlyWithAReason', async () => {
+    haltRunMock.mockResolvedValue({ runId: 'r1', cancelled: 2, status: 'Halted', message: null });
+    const { root, toasts } = await render();
+    root.querySelector('.halt')?.dispatchEvent(new CustomEvent('click'));
+    await flush();
+    root.querySelector('.halt-confirm')?.dispatchEvent(new CustomEvent('click'));
+    await flush();
+    expect(haltRunMock).not.toHaveBeenCalled();
+    expect(root.querySelector('.halt-reason-error')?.textContent).toBe('A reason is required to halt a run.');
+    const reason = root.querySelector<HTMLTextAreaElement>('.halt-reason');
+    if (!reason) throw new Error('no reason');
+    reason.value = 'Agent is looping';
+    reason.dispatchEvent(new CustomEvent('input'));
+    root.querySelector('.halt-confirm')?.dispatchEvent(new CustomEvent('click'));
+    await flush();
+    expect(haltRunMock).toHaveBeenCalledWith({ runId: 'r1', reason: 'Agent is looping' });
+    expect(toasts[0]).toEqual({ title: 'Run halted', message: '2 pending action(s) cancelled.', variant: 'success' });
+    expect(getRunTimelineMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('cannotHaltAHaltedRun', async () => {
+    const { root } = await render(timeline(undefined, 'Halted'));
+    expect((root.querySelector('.halt') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+  });
+
+  it('replaysAndShowsWhichDecisionsWouldDiffer', async () => {
+    replayRunMock.mockResolvedValue({
+      runId: 'r1',
+      differing: 1,
+      results: [
+        {
+          actionId: 'a1',
+          name: 'PA-0001',
+          storedEffect: 'AutoRun',
+          replayEffect: 'RequireApproval',
+          differs: true,
+          reasons: ['Amount rises 35%'],
+        },
+        {
+          actionId: 'a2',
+          name: 'PA-0002',
+          storedEffect: 'AutoRun',
+          replayEffect: 'AutoRun',
+          differs: false,
+          reasons: [],
+        },
+      ],
+    });
+    const { root } = await render();
+    root.querySelector('.replay')?.dispatchEvent(new CustomEvent('click'));
+    await flush();
+    expect(replayRunMock).toHaveBeenCalledWith({ runId: 'r1' });
+    expect(root.querySelector('.replay-summary')?.textContent).toBe(
+      '1 of 2 decisions would differ under current policy.',
+    );
+    expect([...root.querySelectorAll('.replay-result .verdict')].map((td) => td.textContent)).toEqual([
+      'Would differ',
+      'Same',
+    ]);
+    expect(root.querySelector('tr.differs th')?.textContent).toBe('PA-0001');
+  });
+
+  it('toastsAReplayFailure', async () => {
+    replayRunMock.mockRejectedValue({ body: { message: 'Policy metadata is invalid: Amount_Large_Change' } });
+    const { root, toasts } = await render();
+    root.querySelector('.replay')?.dispatchEvent(new CustomEvent('click'));
+    await flush();
+    expect(toasts[0]).toEqual({
+      title: 'Replay failed',
+      message: 'Policy metadata is invalid: Amount_Large_Change',
+      variant: 'error',
+    });
+  });
+});
