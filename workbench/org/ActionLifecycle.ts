@@ -1,0 +1,56 @@
+/**
+ * ActionLifecycle — every status change of a PlannedAction__c goes through here: the shared core's status machine
+ * decides whether the move is legal, and each move appends a StatusChanged audit event (the org's trigger-free twin
+ * of ActionStatusChanged__e publishing).
+ */
+import { transition } from '../../src/core/ActionStatusMachine';
+import type { Actor, AuditTrail } from './AuditTrail';
+import type { OrgStore, PlannedAction, RunStatus } from './OrgStore';
+
+export type StatusEvent =
+  | 'autoApprove'
+  | 'block'
+  | 'requireApproval'
+  | 'approve'
+  | 'reject'
+  | 'expire'
+  | 'cancel'
+  | 'supersede'
+  | 'apply'
+  | 'conflict'
+  | 'fail'
+  | 'compensate';
+
+export class ActionLifecycle {
+  constructor(
+    private readonly org: OrgStore,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** Moves `action` by `event`; throws IllegalTransitionError (from the core) when the move is not allowed. */
+  move(action: PlannedAction, event: StatusEvent, actor: Actor, reason: string | null = null): void {
+    const previous = action.Status__c;
+    const next = transition(previous, event);
+    action.Status__c = next;
+    const run = this.org.run(action.Run__c);
+    if (!run) return;
+    this.audit.append(run, action.Id, 'StatusChanged', actor, { from: previous, to: next, event, reason });
+    run.Status__c = this.rollUp(run.Id, run.Status__c);
+  }
+
+  /** The run's status from its actions' statuses (AgentRun__c.Status__c). */
+  rollUp(runId: string, current: RunStatus): RunStatus {
+    if (current === 'Halted') return current;
+    const statuses = this.org.actionsOf(runId).map((a) => a.Status__c);
+    if (statuses.length === 0) return 'Open';
+    if (statuses.some((s) => s === 'PendingApproval' || s === 'Approved' || s === 'Proposed' || s === 'AutoApproved')) {
+      return statuses.some((s) => s === 'PendingApproval') ? 'AwaitingApproval' : 'Open';
+    }
+    const applied = statuses.filter((s) => s === 'Applied' || s === 'Compensated').length;
+    if (applied === statuses.length) return 'Completed';
+    if (applied > 0) return 'PartiallyApplied';
+    if (statuses.every((s) => s === 'Rejected')) return 'Rejected';
+    if (statuses.some((s) => s === 'Failed')) return 'Failed';
+    return 'Completed';
+  }
+}

@@ -1,0 +1,337 @@
+// The workbench shell (workbench only, never deployed): a header that says this is not the production path, a
+// user switcher, tabs for the Approval Inbox, Runs and a Record page hosting the REAL ActionPlane components, a
+// "Submit sample proposal" panel that calls intake REST v1 like an agent would, and visible toasts.
+import { LightningElement } from 'lwc';
+import { currentUser, setCurrentUser } from '../../shims/apex.js';
+
+const REST = '/services/apexrest/actionplane/v1';
+const TABS = [
+  { id: 'inbox', label: 'Approval Inbox' },
+  { id: 'runs', label: 'Runs' },
+  { id: 'record', label: 'Record page' },
+];
+
+/** Sample proposals; each builds its changes from the record's current values. */
+const SAMPLES = [
+  {
+    id: 'amount',
+    label: 'Raise Amount 35% (2 approvals)',
+    confidence: 0.9,
+    rationale: 'Customer confirmed 35% more seats on the renewal call.',
+    changes: (r) => ({ Amount: Math.round(Number(r.Amount) * 1.35) }),
+  },
+  {
+    id: 'stage',
+    label: 'Move Stage to Closed Won',
+    confidence: 0.85,
+    rationale: 'Signed order form received by email.',
+    changes: () => ({ StageName: 'Closed Won' }),
+  },
+  {
+    id: 'nextstep',
+    label: 'Update Next Step (runs automatically)',
+    confidence: 0.92,
+    rationale: 'Meeting notes name the next step.',
+    changes: () => ({ NextStep: 'Send signed order form to finance' }),
+  },
+  {
+    id: 'closedate',
+    label: 'Push Close Date 30 days (approval)',
+    confidence: 0.95,
+    rationale: 'Procurement review moved to next month.',
+    changes: (r) => ({ CloseDate: addDays(String(r.CloseDate), 30) }),
+  },
+  {
+    id: 'description',
+    label: 'Rewrite Description (blocked by policy)',
+    confidence: 0.99,
+    rationale: 'Summarised the last three calls.',
+    changes: () => ({ Description: 'Rewritten by the agent.' }),
+  },
+];
+
+function addDays(isoDate, days) {
+  const d = new Date(`${isoDate}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+let toastSeq = 0;
+let submitSeq = 0;
+
+export default class App extends LightningElement {
+  tab = 'inbox';
+  users = [];
+  user = currentUser();
+  opportunities = [];
+  selectedOpportunityId = '';
+  sampleId = 'amount';
+  submitting = false;
+  lastSubmit = '';
+  runs = [];
+  selectedRunId = '';
+  recordId = '';
+  record = null;
+  toasts = [];
+
+  connectedCallback() {
+    this.onToast = (event) => this.showToast(event.detail ?? {});
+    this.onNavigate = (event) => this.navigate(event.detail ?? {});
+    document.addEventListener('lightning__showtoast', this.onToast);
+    window.addEventListener('wb-navigate', this.onNavigate);
+    const hash = window.location.hash.replace(/^#\/?/, '');
+    if (hash.startsWith('runs')) this.tab = 'runs';
+    if (hash.startsWith('record')) this.tab = 'record';
+    void this.loadUsers();
+    void this.loadOpportunities();
+    void this.loadRuns();
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener('lightning__showtoast', this.onToast);
+    window.removeEventListener('wb-navigate', this.onNavigate);
+  }
+
+  // ---- data --------------------------------------------------------------------------------------------------
+
+  async getJson(url, init) {
+    const response = await fetch(url, init);
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const message = body.message || (body.errors ?? []).map((e) => `${e.path ?? ''} ${e.message}`).join('; ');
+      throw new Error(message || `HTTP ${response.status}`);
+    }
+    return body;
+  }
+
+  async loadUsers() {
+    const body = await this.getJson('/workbench/api/users');
+    this.users = body.users;
+  }
+
+  async loadOpportunities() {
+    const body = await this.getJson('/workbench/api/records/Opportunity');
+    this.opportunities = body.records;
+    if (!this.selectedOpportunityId && this.opportunities.length > 0)
+      this.selectedOpportunityId = this.opportunities[0].Id;
+    if (!this.recordId && this.opportunities.length > 0) this.recordId = this.opportunities[0].Id;
+    this.record = this.opportunities.find((o) => o.Id === this.recordId) ?? null;
+  }
+
+  async loadRuns() {
+    const body = await this.getJson('/workbench/api/runs');
+    this.runs = body.runs;
+    if (!this.selectedRunId && this.runs.length > 0) this.selectedRunId = this.runs[0].id;
+  }
+
+  // ---- getters for the template ------------------------------------------------------------------------------
+
+  get tabs() {
+    return TABS.map((t) => ({
+      ...t,
+      selected: t.id === this.tab ? 'true' : 'false',
+      itemClass: `slds-tabs_default__item${t.id === this.tab ? ' slds-is-active' : ''}`,
+    }));
+  }
+  get isInbox() {
+    return this.tab === 'inbox';
+  }
+  get isRuns() {
+    return this.tab === 'runs';
+  }
+  get isRecord() {
+    return this.tab === 'record';
+  }
+  get userOptions() {
+    return this.users.map((u) => ({
+      username: u.username,
+      label: `${u.name} (${u.username})${u.permissions.length ? ` — ${u.permissions.join(', ')}` : ' — view only'}`,
+      selected: u.username === this.user,
+    }));
+  }
+  get agentName() {
+    return 'agent@actionplane.demo';
+  }
+  get sampleOptions() {
+    return SAMPLES.map((s) => ({ id: s.id, label: s.label, selected: s.id === this.sampleId }));
+  }
+  get opportunityOptions() {
+    return this.opportunities.map((o) => ({ id: o.Id, label: o.Name, selected: o.Id === this.selectedOpportunityId }));
+  }
+  get recordOptions() {
+    return this.opportunities.map((o) => ({ id: o.Id, label: o.Name, selected: o.Id === this.recordId }));
+  }
+  get selectedRecordId() {
+    return this.recordId;
+  }
+  get recordFields() {
+    if (!this.record) return [];
+    return Object.entries(this.record).map(([name, value]) => ({
+      name,
+      key: `${name}-value`,
+      value:
+        value === null || value === ''
+          ? '—'
+          : typeof value === 'number'
+            ? value.toLocaleString('en-US')
+            : String(value),
+    }));
+  }
+  get runItems() {
+    return this.runs.map((r) => ({
+      id: r.id,
+      label: `${r.name} · ${r.agent}`,
+      detail: `${r.status} · ${r.actionCount} action(s)`,
+      buttonClass: `slds-button wb-run-button${r.id === this.selectedRunId ? ' slds-text-title_bold' : ''}`,
+    }));
+  }
+  get noRuns() {
+    return this.runs.length === 0;
+  }
+
+  // ---- handlers ----------------------------------------------------------------------------------------------
+
+  handleTab(event) {
+    this.tab = event.currentTarget.dataset.tab;
+    window.location.hash = `#/${this.tab}`;
+    if (this.tab === 'runs') void this.loadRuns();
+    if (this.tab === 'record') void this.loadOpportunities();
+  }
+
+  handleUserChange(event) {
+    this.user = event.target.value;
+    setCurrentUser(this.user);
+    const user = this.users.find((u) => u.username === this.user);
+    this.showToast({
+      title: 'Acting user changed',
+      message: `Now acting as ${user ? user.name : this.user}`,
+      variant: 'info',
+    });
+    this.refreshComponents();
+  }
+
+  async handleReset() {
+    await this.getJson('/workbench/api/reset', { method: 'POST' });
+    this.selectedRunId = '';
+    this.lastSubmit = '';
+    await Promise.all([this.loadOpportunities(), this.loadRuns()]);
+    this.refreshComponents();
+    this.showToast({
+      title: 'Demo data reset',
+      message: 'Every record is back to its initial values',
+      variant: 'success',
+    });
+  }
+
+  handleSampleChange(event) {
+    this.sampleId = event.target.value;
+  }
+
+  handleOppChange(event) {
+    this.selectedOpportunityId = event.target.value;
+  }
+
+  handleRecordChange(event) {
+    this.recordId = event.target.value;
+    this.record = this.opportunities.find((o) => o.Id === this.recordId) ?? null;
+  }
+
+  handlePickRun(event) {
+    this.selectedRunId = event.currentTarget.dataset.run;
+  }
+
+  handleOpenRun(event) {
+    event.preventDefault();
+    this.selectedRunId = event.detail.runId;
+    this.tab = 'runs';
+    void this.loadRuns();
+  }
+
+  async handleSubmit() {
+    await this.loadOpportunities();
+    const sample = SAMPLES.find((s) => s.id === this.sampleId) ?? SAMPLES[0];
+    const record = this.opportunities.find((o) => o.Id === this.selectedOpportunityId);
+    if (!record) return;
+    this.submitting = true;
+    submitSeq += 1;
+    const payload = {
+      run: { agent: 'pipeline-agent', source: 'Workbench', goal: 'Keep the pipeline current from call notes' },
+      actions: [
+        {
+          idempotencyKey: `workbench-${Date.now()}-${submitSeq}`,
+          object: 'Opportunity',
+          recordId: record.Id,
+          operation: 'update',
+          changes: sample.changes(record),
+          confidence: sample.confidence,
+          rationale: sample.rationale,
+        },
+      ],
+    };
+    try {
+      const body = await this.getJson(`${REST}/actions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-actionplane-user': 'agent@actionplane.demo' },
+        body: JSON.stringify(payload),
+      });
+      const action = body.actions[0];
+      this.lastSubmit = `${record.Name}: ${action.status} (${action.effect}, risk ${action.risk}). ${action.reasons[0] ?? ''}`;
+      this.showToast({
+        title: `Proposal ${action.status}`,
+        message: this.lastSubmit,
+        variant: action.status === 'Blocked' ? 'warning' : 'success',
+      });
+      await Promise.all([this.loadOpportunities(), this.loadRuns()]);
+      this.refreshComponents();
+    } catch (error) {
+      this.showToast({ title: 'Submit failed', message: error.message, variant: 'error' });
+    } finally {
+      this.submitting = false;
+    }
+  }
+
+  // ---- shell services ----------------------------------------------------------------------------------------
+
+  refreshComponents() {
+    for (const selector of ['c-action-inbox', 'c-run-timeline', 'c-record-agent-actions']) {
+      const el = this.template.querySelector(selector);
+      if (el && typeof el.refresh === 'function') void el.refresh();
+    }
+  }
+
+  navigate(pageReference) {
+    const id = pageReference?.attributes?.recordId ?? '';
+    if (this.runs.some((r) => r.id === id)) {
+      this.selectedRunId = id;
+      this.tab = 'runs';
+      return;
+    }
+    if (this.opportunities.some((o) => o.Id === id)) {
+      this.recordId = id;
+      this.record = this.opportunities.find((o) => o.Id === id) ?? null;
+      this.tab = 'record';
+      return;
+    }
+    this.showToast({ title: 'Not in the workbench', message: `No page for ${id} here`, variant: 'info' });
+  }
+
+  showToast({ title, message, variant }) {
+    const id = ++toastSeq;
+    const kind = ['success', 'error', 'warning', 'info'].includes(variant) ? variant : 'info';
+    this.toasts = [
+      ...this.toasts,
+      {
+        id,
+        title: title ?? '',
+        message: message ?? '',
+        className: `slds-notify slds-notify_toast slds-theme_${kind} wb-toast`,
+      },
+    ];
+    setTimeout(
+      () => {
+        this.toasts = this.toasts.filter((t) => t.id !== id);
+      },
+      kind === 'error' ? 8000 : 4000,
+    );
+  }
+}
