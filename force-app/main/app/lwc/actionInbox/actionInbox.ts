@@ -400,9 +400,9 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
         return;
       case 'openRecord':
         if (row) this.navigateToRecord(row.recordId);
-        return;
+        break;
       default:
-        return;
+        break;
     }
   }
 

@@ -277,6 +277,7 @@ describe('readableEvidence', () => {
     ]);
   });
   it('neverLinksJavascriptUrls', () => {
+    // eslint-disable-next-line no-script-url -- the point of the test: such a string must never become a link
     const evidence = readableEvidence('javascript:alert(1)');
     expect(evidence.segments.every((s) => !s.isLink)).toBe(true);
   });
