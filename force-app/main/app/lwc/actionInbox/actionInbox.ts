@@ -25,7 +25,7 @@ import {
   statusBadgeClass,
 } from 'c/actionPlaneFormat';
 import { LABELS, formatLabel } from 'c/actionPlaneLabels';
-import { summarizeResults, triageCommand, triageHelp, type TriageCommand } from './inboxTriage';
+import { sortOpenFirst, summarizeResults, triageCommand, triageHelp, type TriageCommand } from './inboxTriage';
 
 const EXPIRY_TONE_CLASS = {
   none: '',
@@ -564,19 +564,4 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
   private toast(title: string, message: string, variant: 'success' | 'warning' | 'error'): void {
     this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
   }
-}
-
-/** Actions still waiting for a decision come first, soonest expiry first; the rest keep the server's order. */
-export function sortOpenFirst(rows: InboxRow[]): InboxRow[] {
-  const expiry = (row: InboxRow) => (row.expiresAt ? Date.parse(row.expiresAt) : Number.POSITIVE_INFINITY);
-  return rows
-    .map((row, index) => ({ row, index }))
-    .sort((a, b) => {
-      const openA = isOpenStatus(a.row.status) ? 0 : 1;
-      const openB = isOpenStatus(b.row.status) ? 0 : 1;
-      if (openA !== openB) return openA - openB;
-      if (openA === 0 && expiry(a.row) !== expiry(b.row)) return expiry(a.row) - expiry(b.row);
-      return a.index - b.index;
-    })
-    .map((entry) => entry.row);
 }

@@ -2,7 +2,8 @@
  * inboxTriage — the inbox's keyboard map and how a bulk decision's results read. Plain functions, tested without
  * the DOM.
  */
-import type { DecideResult, Decision } from 'c/actionPlaneApi';
+import type { DecideResult, Decision, InboxRow } from 'c/actionPlaneApi';
+import { isOpenStatus } from 'c/actionPlaneFormat';
 import { LABELS, formatLabel } from 'c/actionPlaneLabels';
 
 export type TriageCommand =
@@ -60,4 +61,19 @@ export function summarizeResults(
   const message =
     problems.length === 0 ? title : formatLabel(LABELS.toastSomeFailed, failed.length, problems.join('; '));
   return { title, message, succeeded, failed };
+}
+
+/** Actions still waiting for a decision come first, soonest expiry first; the rest keep the server's order. */
+export function sortOpenFirst(rows: InboxRow[]): InboxRow[] {
+  const expiry = (row: InboxRow) => (row.expiresAt ? Date.parse(row.expiresAt) : Number.POSITIVE_INFINITY);
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => {
+      const openA = isOpenStatus(a.row.status) ? 0 : 1;
+      const openB = isOpenStatus(b.row.status) ? 0 : 1;
+      if (openA !== openB) return openA - openB;
+      if (openA === 0 && expiry(a.row) !== expiry(b.row)) return expiry(a.row) - expiry(b.row);
+      return a.index - b.index;
+    })
+    .map((entry) => entry.row);
 }

@@ -1,4 +1,5 @@
-import { summarizeResults, triageCommand, triageHelp } from '../inboxTriage';
+import type { InboxRow } from 'c/actionPlaneApi';
+import { sortOpenFirst, summarizeResults, triageCommand, triageHelp } from '../inboxTriage';
 
 jest.mock('c/actionPlaneLabels', () => require('../../../../../../test/jest-mocks/labelTexts').labelsModule());
 
@@ -46,5 +47,18 @@ describe('summarizeResults', () => {
     );
     expect(summary.title).toBe('1 of 2 rejected');
     expect(summary.message).toBe('1 could not be decided: a2: Already decided');
+  });
+});
+
+describe('sortOpenFirst', () => {
+  it('putsOpenActionsFirstSoonestExpiryFirstAndKeepsTheRestInOrder', () => {
+    const base = { changedFields: [], canDecide: true } as unknown as InboxRow;
+    const rows = [
+      { ...base, id: 'done1', status: 'Applied', expiresAt: null },
+      { ...base, id: 'late', status: 'PendingApproval', expiresAt: '2026-12-05T00:00:00Z' },
+      { ...base, id: 'done2', status: 'Rejected', expiresAt: null },
+      { ...base, id: 'soon', status: 'Approved', expiresAt: '2026-11-27T00:00:00Z' },
+    ] as InboxRow[];
+    expect(sortOpenFirst(rows).map((row) => row.id)).toEqual(['soon', 'late', 'done1', 'done2']);
   });
 });
