@@ -5,10 +5,22 @@
  * names) and one proposed action (field-level before/after values), decide AutoRun | RequireApproval | Block and
  * say why in words. The combining rule is the contract in docs/policy.md; conformance vectors pin it for both twins.
  */
-import Big from 'big.js';
+import {
+  abs,
+  compareDecimal,
+  decimalOf,
+  divideRounded,
+  isZero,
+  multiply,
+  parseDecimal,
+  subtract,
+  type ExactDecimal,
+} from './ExactDecimal';
 import { formatNumber, isBlank, valuesEqual, type JsonValue } from './Values';
 
-const ZERO = new Big(0);
+const ZERO = decimalOf(0);
+const HUNDRED = decimalOf(100);
+const DAY = decimalOf(86_400_000);
 
 export const EFFECTS = ['AutoRun', 'RequireApproval', 'Block'] as const;
 export type Effect = (typeof EFFECTS)[number];
@@ -223,7 +235,7 @@ interface CompiledCondition {
   fieldKey: string;
   operator: Operator;
   values: string[];
-  threshold: Big | null;
+  threshold: ExactDecimal | null;
 }
 
 interface CompiledPolicy {
@@ -330,7 +342,7 @@ function compileCondition(c: PolicyConditionRecord, index: number, policyName: s
     }
   }
   const field = String(c.Field__c).trim();
-  const exact = threshold === null ? null : new Big(rawValue.trim());
+  const exact = threshold === null ? null : parseDecimal(rawValue);
   return { path, field, fieldKey: field.toLowerCase(), operator, values, threshold: exact };
 }
 
@@ -450,11 +462,6 @@ export function compilePolicies(metadata: PolicyMetadata): CompiledPolicySet {
  * Numbers in conditions are compared as exact decimals (as Apex Decimal does): 0.30 → 0.33 is exactly 10%, never
  * 10.000000000000009. Accepts JSON numbers and numeric strings; null for anything else.
  */
-function toDecimal(value: JsonValue): Big | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? new Big(value) : null;
-  if (typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(value)) return new Big(value.trim());
-  return null;
-}
 
 const DAY_MS = 86_400_000;
 
@@ -496,33 +503,40 @@ function conditionHolds(cond: CompiledCondition, field: string, change: FieldVal
       return !isBlank(before) && isBlank(after) ? `${field} is blanked` : null;
     case 'increases_by_more_than_pct':
     case 'decreases_by_more_than_pct': {
-      const a = toDecimal(after);
-      if (a === null) return null;
-      const b = isBlank(before) ? ZERO : toDecimal(before);
-      if (b === null) return null;
+      const a = parseDecimal(after);
+      const b = isBlank(before) ? ZERO : parseDecimal(before);
+      if (a === null || b === null) return null;
       const rising = cond.operator === 'increases_by_more_than_pct';
-      if (rising ? a.lte(b) : a.gte(b)) return null;
+      const direction = compareDecimal(a, b);
+      if (rising ? direction <= 0 : direction >= 0) return null;
       const verb = rising ? 'rises' : 'falls';
-      if (b.eq(0)) return `${field} ${verb} from ${isBlank(before) ? 'blank' : '0'} (more than ${formatNumber(t)}%)`;
-      // |a-b| * 100 > t * |b| decides without dividing; the percentage is only computed for the words.
-      if (!a.minus(b).abs().times(100).gt(t.times(b.abs()))) return null;
-      const pct = a.minus(b).abs().times(100).div(b.abs());
+      if (isZero(b)) return `${field} ${verb} from ${isBlank(before) ? 'blank' : '0'} (more than ${formatNumber(t)}%)`;
+      // |a-b| × 100 > t × |b| decides without dividing; the percentage is computed only for the words.
+      const delta = abs(subtract(a, b));
+      if (compareDecimal(multiply(delta, HUNDRED), multiply(t, abs(b))) <= 0) return null;
+      const pct = divideRounded(multiply(delta, HUNDRED), abs(b), 2);
       return `${field} ${verb} ${formatNumber(pct)}% (more than ${formatNumber(t)}%)`;
     }
     case 'abs_change_greater_than': {
-      const a = toDecimal(after);
-      const b = isBlank(before) ? ZERO : toDecimal(before);
+      const a = parseDecimal(after);
+      const b = isBlank(before) ? ZERO : parseDecimal(before);
       if (a === null || b === null) return null;
-      const delta = a.minus(b).abs();
-      return delta.gt(t) ? `${field} changes by ${formatNumber(delta)} (more than ${formatNumber(t)})` : null;
+      const delta = abs(subtract(a, b));
+      return compareDecimal(delta, t) > 0
+        ? `${field} changes by ${formatNumber(delta)} (more than ${formatNumber(t)})`
+        : null;
     }
     case 'new_value_greater_than': {
-      const a = toDecimal(after);
-      return a !== null && a.gt(t) ? `${field} becomes ${formatNumber(a)} (more than ${formatNumber(t)})` : null;
+      const a = parseDecimal(after);
+      return a !== null && compareDecimal(a, t) > 0
+        ? `${field} becomes ${formatNumber(a)} (more than ${formatNumber(t)})`
+        : null;
     }
     case 'new_value_less_than': {
-      const a = toDecimal(after);
-      return a !== null && a.lt(t) ? `${field} becomes ${formatNumber(a)} (less than ${formatNumber(t)})` : null;
+      const a = parseDecimal(after);
+      return a !== null && compareDecimal(a, t) < 0
+        ? `${field} becomes ${formatNumber(a)} (less than ${formatNumber(t)})`
+        : null;
     }
     case 'date_moves_by_more_than_days':
     case 'date_moves_earlier':
@@ -530,12 +544,13 @@ function conditionHolds(cond: CompiledCondition, field: string, change: FieldVal
       const a = toTime(after);
       const b = toTime(before);
       if (a === null || b === null || a === b) return null;
-      const days = new Big(Math.abs(a - b)).div(DAY_MS);
-      const direction = a > b ? 'later' : 'earlier';
-      const words = `${field} moves ${formatNumber(days)} ${days.eq(1) ? 'day' : 'days'} ${direction}`;
-      if (cond.operator === 'date_moves_earlier') return a < b ? words : null;
-      if (cond.operator === 'date_moves_later') return a > b ? words : null;
-      return days.gt(t) ? `${words} (more than ${formatNumber(t)})` : null;
+      if (cond.operator === 'date_moves_earlier' && a > b) return null;
+      if (cond.operator === 'date_moves_later' && a < b) return null;
+      const ms = decimalOf(Math.abs(a - b));
+      if (cond.operator === 'date_moves_by_more_than_days' && compareDecimal(ms, multiply(t, DAY)) <= 0) return null;
+      const days = divideRounded(ms, DAY, 2);
+      const words = `${field} moves ${formatNumber(days)} ${compareDecimal(days, decimalOf(1)) === 0 ? 'day' : 'days'} ${a > b ? 'later' : 'earlier'}`;
+      return cond.operator === 'date_moves_by_more_than_days' ? `${words} (more than ${formatNumber(t)})` : words;
     }
   }
 }
@@ -585,8 +600,8 @@ function consequence(c: { effect: Effect; requiredApprovals: number; approverGro
 function confidenceOf(action: ProposedAction): number {
   const c = action.confidence;
   if (c === null || c === undefined || c === '') return 0;
-  const n = typeof c === 'number' ? c : toDecimal(c)?.toNumber();
-  return n === undefined || Number.isNaN(n) ? 0 : n;
+  const n = typeof c === 'number' ? c : Number(c);
+  return Number.isNaN(n) ? 0 : n;
 }
 
 /**

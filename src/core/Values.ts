@@ -2,7 +2,7 @@
  * Values — small pure helpers the core twins share (Apex: the same rules live in FieldValueCoercer.cls).
  * A value is "blank" when it is null, missing or an empty/whitespace string, as Salesforce treats text fields.
  */
-import Big from 'big.js';
+import { decimalText, parseDecimal, roundDecimal, type ExactDecimal } from './ExactDecimal';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -29,8 +29,7 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
  * Numbers in reasons: at most two decimals, rounded half away from zero, no trailing zeros, no grouping, computed
  * on the exact decimal (Apex: `d.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()`).
  */
-export function formatNumber(n: number | Big): string {
-  if (typeof n === 'number' && !Number.isFinite(n)) return String(n);
-  const text = new Big(n).round(2, Big.roundHalfUp).toFixed();
-  return text === '-0' ? '0' : text;
+export function formatNumber(n: number | ExactDecimal): string {
+  const exact = typeof n === 'number' ? parseDecimal(n) : n;
+  return exact === null ? String(n) : decimalText(roundDecimal(exact, 2));
 }
