@@ -174,6 +174,9 @@ export class ActionPlaneClient {
     } catch {
       throw new ActionPlaneConfigError(`baseUrl '${url}' is not a URL (for example http://localhost:4410)`);
     }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+      throw new ActionPlaneConfigError(`baseUrl '${url}' must start with http:// or https://`);
+    }
     const path = parsed.pathname.replace(/\/+$/, '');
     return path.includes('/services/apexrest/') ? `${parsed.origin}${path}` : `${parsed.origin}${path}${this.restPath}`;
   }
