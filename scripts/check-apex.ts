@@ -9,7 +9,7 @@ import { listApexFiles } from './lib/project-files';
 import { checkSoqlFields } from './lib/soql-fields';
 import { checkSuppressions } from './lib/suppressions';
 
-const HELP = `Usage: tsx scripts/check-apex.ts [--dir <sfdx-project>] [--json]
+const HELP = `Usage: tsx scripts/check-apex.ts [--dir <sfdx-project>] [--layer <name>]... [--json]
 
 Checks every .cls and .trigger in the sfdx project's package directories (default: the repo root, i.e. force-app
 and demo-app), without an org:
@@ -21,16 +21,21 @@ and demo-app), without an org:
   (e) format     prettier with prettier-plugin-apex
 Prints file:line for every finding and a per-layer summary; exits 1 on any finding, 2 on bad usage.
   --dir <path>   the sfdx project to check (a folder with sfdx-project.json)
-  --json         print the findings as JSON instead of text
+  --layer <name> run only this layer (syntax, semantics, rules, soql, format); repeat for several
+  --json         print the layers and findings as JSON instead of text
   --help         this text`;
+
+const LAYERS = ['syntax', 'semantics', 'rules', 'soql', 'format'] as const;
+type LayerName = (typeof LAYERS)[number];
 
 interface Options {
   dir: string;
   json: boolean;
+  layers: Set<LayerName>;
 }
 
 function parseArgs(argv: string[]): Options | 'help' {
-  const options: Options = { dir: resolve(__dirname, '..'), json: false };
+  const options: Options = { dir: resolve(__dirname, '..'), json: false, layers: new Set() };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') return 'help';
@@ -40,60 +45,63 @@ function parseArgs(argv: string[]): Options | 'help' {
       if (!value) throw new Error('--dir needs a path');
       options.dir = resolve(value);
       i += 1;
+    } else if (arg === '--layer') {
+      const value = argv[i + 1] as LayerName | undefined;
+      if (!value || !LAYERS.includes(value)) throw new Error(`--layer needs one of: ${LAYERS.join(', ')}`);
+      options.layers.add(value);
+      i += 1;
     } else throw new Error(`unknown argument '${arg}' (see --help)`);
   }
+  if (options.layers.size === 0) LAYERS.forEach((layer) => options.layers.add(layer));
   return options;
 }
 
-/** Runs every layer over the project at `dir`; layers run in order so timings are honest. */
-export async function runApexChecks(dir: string): Promise<LayerResult[]> {
-  const files = listApexFiles(dir);
-  const count = `${files.length} files`;
-  const layers: LayerResult[] = [];
-  const syntax = await timed(() => checkApexSyntax(dir));
-  layers.push({
-    layer: 'syntax',
+/** What one layer runs, given the project and its Apex files. */
+type LayerRun = (dir: string, files: string[]) => Promise<{ findings: Finding[]; checked: string }>;
+
+const LAYER_RUNS: Record<LayerName, { title: string; run: LayerRun }> = {
+  syntax: {
     title: 'syntax (apex-parser)',
-    findings: syntax.value,
-    millis: syntax.millis,
-    checked: count,
-  });
-  const semantics = await timed(() => Promise.resolve(files.length ? checkApexSemantics(dir) : []));
-  layers.push({
-    layer: 'semantics',
+    run: async (dir, files) => ({ findings: await checkApexSyntax(dir), checked: `${files.length} files` }),
+  },
+  semantics: {
     title: 'semantics (apex-ls)',
-    findings: semantics.value,
-    millis: semantics.millis,
-    checked: count,
-  });
-  const rules = await timed(async () => {
-    const run = await checkApexRules(dir);
-    return { ...run, findings: [...run.findings, ...checkSuppressions(files)] };
-  });
-  layers.push({
-    layer: 'rules',
+    run: (dir, files) =>
+      Promise.resolve({ findings: files.length ? checkApexSemantics(dir) : [], checked: `${files.length} files` }),
+  },
+  rules: {
     title: 'rules (Code Analyzer: PMD + regex, suppressions)',
-    findings: rules.value.findings,
-    millis: rules.millis,
-    checked: `${count}, ${rules.value.ruleCount} rules`,
-  });
-  const soql = await timed(() => Promise.resolve(checkSoqlFields(dir, files)));
-  layers.push({
-    layer: 'soql',
+    run: async (_dir, files) => {
+      const { findings, ruleCount } = await checkApexRules(files);
+      return {
+        findings: [...findings, ...checkSuppressions(files)],
+        checked: `${files.length} files, ${ruleCount} rules`,
+      };
+    },
+  },
+  soql: {
     title: 'SOQL names (objects, fields)',
-    findings: soql.value.findings,
-    millis: soql.millis,
-    checked: `${soql.value.queries} queries`,
-  });
-  const format = await timed(() => checkApexFormat(files));
-  layers.push({
-    layer: 'format',
+    run: (dir, files) => {
+      const { findings, queries } = checkSoqlFields(dir, files);
+      return Promise.resolve({ findings, checked: `${queries} queries` });
+    },
+  },
+  format: {
     title: 'format (prettier-plugin-apex)',
-    findings: format.value,
-    millis: format.millis,
-    checked: count,
-  });
-  return layers;
+    run: async (_dir, files) => ({ findings: await checkApexFormat(files), checked: `${files.length} files` }),
+  },
+};
+
+/** Runs the chosen layers over the project at `dir`, one after another so each timing is honest. */
+export async function runApexChecks(dir: string, layers: Iterable<LayerName> = LAYERS): Promise<LayerResult[]> {
+  const files = listApexFiles(dir);
+  const results: LayerResult[] = [];
+  for (const layer of LAYERS.filter((name) => new Set(layers).has(name))) {
+    const { title, run } = LAYER_RUNS[layer];
+    const { value, millis } = await timed(() => run(dir, files));
+    results.push({ layer, title, findings: value.findings, millis, checked: value.checked });
+  }
+  return results;
 }
 
 async function main(): Promise<number> {
@@ -108,7 +116,7 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const layers = await runApexChecks(options.dir);
+  const layers = await runApexChecks(options.dir, options.layers);
   const findings: Finding[] = layers.flatMap((l) => l.findings);
   if (options.json) {
     console.log(JSON.stringify({ dir: options.dir, layers }, null, 2));

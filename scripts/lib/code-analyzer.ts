@@ -1,7 +1,7 @@
 // Layer (c): Salesforce Code Analyzer (core + PMD engine + regex engine) through its Node API, at zero tolerance.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   CodeAnalyzer,
   CodeAnalyzerConfig,
@@ -12,7 +12,6 @@ import {
 import * as pmdEngine from '@salesforce/code-analyzer-pmd-engine';
 import * as regexEngine from '@salesforce/code-analyzer-regex-engine';
 import { shortenParserMessage, type Finding } from './findings';
-import { listApexFiles } from './project-files';
 
 /**
  * The rules we hold Apex to: every PMD rule tagged Recommended for Apex (CRUD/FLS, sharing, SOQL injection,
@@ -22,11 +21,10 @@ import { listApexFiles } from './project-files';
 export const RULE_SELECTORS = ['pmd:Recommended:Apex', 'pmd:AppExchange:Apex', 'regex:Recommended'];
 
 /**
- * Violations of RULE_SELECTORS in the Apex of the sfdx project at `projectDir`. A file PMD cannot parse surfaces only
+ * Violations of RULE_SELECTORS in the Apex `files` (absolute paths). A file PMD cannot parse surfaces only
  * as an engine log event ("processing error"); those are findings too, so a syntax error never passes silently.
  */
-export async function checkApexRules(projectDir: string): Promise<{ findings: Finding[]; ruleCount: number }> {
-  const files = listApexFiles(resolve(projectDir));
+export async function checkApexRules(files: string[]): Promise<{ findings: Finding[]; ruleCount: number }> {
   if (files.length === 0) return { findings: [], ruleCount: 0 };
   const logFolder = mkdtempSync(join(tmpdir(), 'actionplane-code-analyzer-'));
   try {
@@ -48,7 +46,7 @@ export async function checkApexRules(projectDir: string): Promise<{ findings: Fi
       const location = violation.getPrimaryLocation();
       return {
         layer: 'rules',
-        file: location.getFile() ?? projectDir,
+        file: location.getFile() ?? '',
         line: location.getStartLine() ?? 0,
         column: location.getStartColumn(),
         rule: violation.getRule().getName(),

@@ -1,0 +1,178 @@
+// Proves every lint:apex layer bites: each deliberately broken fixture under test/fixtures/bad-apex is reported by
+// the layer meant to catch it, at the right file and line, and the clean fixture passes every layer.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { checkApexSemantics } from '../../scripts/lib/apex-semantics';
+import { checkApexRules } from '../../scripts/lib/code-analyzer';
+import type { Finding, LayerResult } from '../../scripts/lib/findings';
+import { listApexFiles } from '../../scripts/lib/project-files';
+import { checkSoqlFields } from '../../scripts/lib/soql-fields';
+import { checkSuppressions } from '../../scripts/lib/suppressions';
+
+const ROOT = join(__dirname, '..', '..');
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'bad-apex');
+const fixture = (name: string): string => join(FIXTURES, name);
+const CASES = [
+  'badly-formatted',
+  'clean',
+  'debug-statement',
+  'dml-without-access-mode',
+  'missing-sharing',
+  'soql-in-loop',
+  'syntax-error',
+  'type-error',
+  'unjustified-suppression',
+  'unknown-custom-field',
+  'unknown-soql-field',
+];
+
+/** `<ClassFile>:<line> <rule>` for each finding, so a failing assertion shows what was found instead. */
+const located = (findings: Finding[]): string[] =>
+  findings.map((f) => `${f.file.split('/').pop()}:${f.line} ${f.rule ?? f.layer}`).sort();
+
+jest.setTimeout(240_000);
+
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CHECK_APEX = join(ROOT, 'scripts', 'check-apex.ts');
+
+/**
+ * Runs one layer through the CLI. The syntax and format layers load their parsers with dynamic import(), which Jest's
+ * CommonJS sandbox refuses, so those two are exercised the way npm runs them.
+ */
+function runLayer(dir: string, layer: string): Finding[] {
+  const result = spawnSync(TSX, [CHECK_APEX, '--dir', dir, '--layer', layer, '--json'], { encoding: 'utf8' });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`check-apex failed: ${result.stderr}`);
+  const report = JSON.parse(result.stdout) as { layers: LayerResult[] };
+  return report.layers.flatMap((l) => l.findings);
+}
+
+describe('syntax layer (apex-parser)', () => {
+  it('reportsTheLineOfASyntaxError', () => {
+    expect(located(runLayer(fixture('syntax-error'), 'syntax'))).toEqual(['BrokenSyntax.cls:9 syntax']);
+  });
+
+  it('passesTheCleanFixture', () => {
+    expect(runLayer(fixture('clean'), 'syntax')).toEqual([]);
+  });
+});
+
+describe('semantics layer (apex-ls)', () => {
+  it('reportsAnUnknownFieldOnACustomObject', () => {
+    const findings = checkApexSemantics(fixture('unknown-custom-field'));
+    expect(located(findings)).toEqual(['WidgetPainter.cls:10 Missing']);
+    expect(findings[0]?.message).toContain("Unknown field 'Colour__c'");
+  });
+
+  it('reportsATypeError', () => {
+    const findings = checkApexSemantics(fixture('type-error'));
+    expect(located(findings)).toEqual(['WidgetCounter.cls:10 Error']);
+    expect(findings[0]?.message).toContain('Incompatible types');
+  });
+
+  it('reportsASyntaxError', () => {
+    expect(located(checkApexSemantics(fixture('syntax-error')))).toEqual(['BrokenSyntax.cls:9 Syntax']);
+  });
+
+  it('passesTheCleanFixture', () => {
+    expect(checkApexSemantics(fixture('clean'))).toEqual([]);
+  });
+
+  it('missesUnknownFieldsInsideSoqlWhichIsWhyTheSoqlLayerExists', () => {
+    expect(checkApexSemantics(fixture('unknown-soql-field'))).toEqual([]);
+  });
+});
+
+describe('rules layer (Code Analyzer) over every fixture in one run', () => {
+  let byFixture: Map<string, string[]>;
+
+  beforeAll(async () => {
+    const files = CASES.flatMap((name) => listApexFiles(fixture(name)));
+    const { findings } = await checkApexRules(files);
+    const all = [...findings, ...checkSuppressions(files)];
+    byFixture = new Map(
+      CASES.map((name) => [name, located(all.filter((f) => f.file.startsWith(fixture(name) + '/')))]),
+    );
+  });
+
+  it('reportsSoqlInALoop', () => {
+    expect(byFixture.get('soql-in-loop')).toEqual(['WidgetLoader.cls:13 OperationWithLimitsInLoop']);
+  });
+
+  it('reportsDmlWithoutAccessMode', () => {
+    expect(byFixture.get('dml-without-access-mode')).toEqual(['OpportunityCloser.cls:13 ApexCRUDViolation']);
+  });
+
+  it('reportsAClassWithoutSharing', () => {
+    expect(byFixture.get('missing-sharing')).toEqual(['OpportunityCounter.cls:4 ApexSharingViolations']);
+  });
+
+  it('reportsADebugStatement', () => {
+    expect(byFixture.get('debug-statement')).toEqual(['OpportunityLogger.cls:10 AvoidDebugStatements']);
+  });
+
+  it('reportsSuppressionsThatGiveNoReason', () => {
+    expect(byFixture.get('unjustified-suppression')).toEqual([
+      'QuietLogger.cls:19 UnjustifiedSuppression',
+      'QuietLogger.cls:9 UnjustifiedSuppression',
+    ]);
+  });
+
+  it('reportsAFileItCannotParseInsteadOfSkippingIt', () => {
+    expect(byFixture.get('syntax-error')).toEqual(['BrokenSyntax.cls:9 pmd-processing-error']);
+  });
+
+  it('passesTheCleanFixtureWithItsJustifiedSuppression', () => {
+    expect(byFixture.get('clean')).toEqual([]);
+  });
+});
+
+describe('SOQL names layer', () => {
+  it('reportsUnknownCustomStandardAndRelatedFieldsInSoql', () => {
+    const dir = fixture('unknown-soql-field');
+    const { findings } = checkSoqlFields(dir, listApexFiles(dir));
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
+      "10:24 'Widget__c' has no field 'Nope__c' (in Nope__c)",
+      "18:52 'Opportunity' has no field 'Amountx' (in Amountx)",
+      "26:24 'Account' has no field 'Nope' (in Opportunity__r.Account.Nope)",
+    ]);
+  });
+
+  it('acceptsCustomAndStandardFieldsRelationshipsAndChildSubqueries', () => {
+    const dir = fixture('clean');
+    const result = checkSoqlFields(dir, listApexFiles(dir));
+    expect(result.findings).toEqual([]);
+    expect(result.queries).toBe(3);
+  });
+});
+
+describe('format layer (prettier-plugin-apex)', () => {
+  it('reportsUnformattedApex', () => {
+    expect(located(runLayer(fixture('badly-formatted'), 'format'))).toEqual(['UntidyWidget.cls:11 prettier']);
+  });
+
+  it('reportsApexItCannotParse', () => {
+    expect(located(runLayer(fixture('syntax-error'), 'format'))).toEqual(['BrokenSyntax.cls:0 prettier-parse']);
+  });
+
+  it('passesTheCleanFixture', () => {
+    expect(runLayer(fixture('clean'), 'format')).toEqual([]);
+  });
+});
+
+describe('npm run lint:apex', () => {
+  const run = (dir: string) => spawnSync(TSX, [CHECK_APEX, '--dir', dir], { encoding: 'utf8' });
+
+  it('failsWithFileAndLineForABrokenProject', () => {
+    const result = run(fixture('debug-statement'));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(
+      'force-app/main/default/classes/OpportunityLogger.cls:10:5 [rules/AvoidDebugStatements]',
+    );
+  });
+
+  it('exitsZeroForACleanProject', () => {
+    const result = run(fixture('clean'));
+    expect(result.stdout).toContain('lint:apex: clean');
+    expect(result.status).toBe(0);
+  });
+});
