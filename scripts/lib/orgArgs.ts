@@ -131,7 +131,11 @@ export function parseTestApexArgs(argv: string[]): Parsed<TestApexOptions> {
   if (values.help) return { help: true };
   positionals(rest);
   const classNames = nameList(values['class-names'] as string | undefined, '--class-names', APEX_NAME);
-  const tests = nameList(values.tests as string | undefined, '--tests', /^[A-Za-z][A-Za-z0-9_]*\.[A-Za-z][A-Za-z0-9_]*$/);
+  const tests = nameList(
+    values.tests as string | undefined,
+    '--tests',
+    /^[A-Za-z][A-Za-z0-9_]*\.[A-Za-z][A-Za-z0-9_]*$/,
+  );
   if (classNames.length > 0 && tests.length > 0) {
     throw new OrgArgsError('Use either --class-names or --tests, not both');
   }
