@@ -16,7 +16,7 @@ import { rollup, type Plugin } from 'rollup';
 export interface BuildOptions {
   /** Repository root (default: the current folder). */
   rootDir?: string;
-  /** Output folder (default: `workbench/.build/ui`). */
+  /** Output folder (default: `build/workbench-ui`). */
   outDir?: string;
   /** Skip the tsc step (the `.js` next to each `.ts` is already fresh). */
   skipTsc?: boolean;
@@ -125,7 +125,7 @@ function orgShims(uiDir: string, labels: Map<string, string>): Plugin {
 export async function buildWorkbenchUi(options: BuildOptions = {}): Promise<BuildResult> {
   const started = Date.now();
   const root = resolve(options.rootDir ?? process.cwd());
-  const outDir = resolve(options.outDir ?? join(root, 'workbench', '.build', 'ui'));
+  const outDir = resolve(options.outDir ?? join(root, 'build', 'workbench-ui'));
   const uiDir = join(root, 'workbench', 'ui');
   const log = options.log ?? (() => undefined);
 

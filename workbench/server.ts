@@ -18,10 +18,10 @@ import { WorkbenchOrg, type WorkbenchOrgOptions } from './org/WorkbenchOrg';
 
 export const REST_BASE = '/services/apexrest/actionplane/v1';
 export const USER_HEADER = 'x-actionplane-user';
-export const DEFAULT_UI_DIR = join(__dirname, '.build', 'ui');
+export const DEFAULT_UI_DIR = join(__dirname, '..', 'build', 'workbench-ui');
 
 export interface WorkbenchOptions extends WorkbenchOrgOptions {
-  /** Folder with the built UI (`index.html` + bundle); default `workbench/.build/ui`. */
+  /** Folder with the built UI (`index.html` + bundle); default `build/workbench-ui`. */
   uiDir?: string;
   /** Repository root, for `node_modules` (default: the current folder). */
   rootDir?: string;

@@ -31,7 +31,7 @@ function required(p: Params, name: string): string {
 function formatValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '(blank)';
   if (typeof v === 'number') return v.toLocaleString('en-US');
-  return String(v);
+  return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 export class ActionInboxController {
@@ -168,7 +168,7 @@ export class ActionInboxController {
     }
     return {
       results: this.approval.decide(
-        ids as string[],
+        ids,
         decision,
         text(p, 'reason'),
         (edited ?? null) as Record<string, unknown> | null,
@@ -257,15 +257,15 @@ export class ActionInboxController {
   }
 
   private eventRow(e: AuditEvent) {
-    const payload = JSON.parse(e.Payload__c) as { data?: Record<string, unknown> };
+    const payload = JSON.parse(e.Payload__c) as { data?: Record<string, string | number | null | string[]> };
     const data = payload.data ?? {};
     const summary =
       e.EventType__c === 'StatusChanged'
-        ? `${String(data.from)} → ${String(data.to)}${data.reason ? `: ${String(data.reason)}` : ''}`
+        ? `${formatValue(data.from)} → ${formatValue(data.to)}${data.reason ? `: ${formatValue(data.reason)}` : ''}`
         : e.EventType__c === 'ApprovalRecorded'
-          ? `${String(data.decision)}${data.reason ? `: ${String(data.reason)}` : ''} (${String(data.approvals)} of ${String(data.requiredApprovals)})`
+          ? `${formatValue(data.decision)}${data.reason ? `: ${formatValue(data.reason)}` : ''} (${formatValue(data.approvals)} of ${formatValue(data.requiredApprovals)})`
           : e.EventType__c === 'PolicyDecided'
-            ? `${String(data.effect)}, risk ${String(data.risk)}`
+            ? `${formatValue(data.effect)}, risk ${formatValue(data.risk)}`
             : e.EventType__c === 'ConflictDetected'
               ? `Drifted: ${(data.driftedFields as string[] | undefined)?.join(', ') ?? ''}`
               : e.EventType__c;

@@ -84,7 +84,7 @@ export class ApprovalService {
       allowSelfApproval: action.AllowSelfApproval__c,
       proposerIds: [action.ProposedBy__c],
       decisions: existing.map((d) => ({ approverId: d.Approver__c, decision: d.Decision__c })),
-      vote: { approverId: user.id, decision },
+      vote: { approverId: user.id, decision, reason },
     });
     if (!verdict.accepted) {
       return { actionId: action.Id, ok: false, status: action.Status__c, message: verdict.message };

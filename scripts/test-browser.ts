@@ -1,0 +1,92 @@
+/**
+ * `npm run test:browser`: builds the workbench UI (unless --no-build), starts the workbench on a free port,
+ * runs every test in test/browser/*.e2e.ts in Debian Chromium (playwright-core; never downloads a browser) with
+ * the demo data reset before each test, saves screenshots to test-results/screenshots/, and prints
+ * "N passed, N failed". Exit 1 on any failure.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launchChromium, TestContext, type BrowserTest } from '../test/browser/browserHarness';
+import { buildWorkbenchUi } from '../workbench/build';
+import { createWorkbench } from '../workbench/server';
+
+const HELP = `Usage: npm run test:browser [-- --no-build] [-- --grep <text>]
+
+Runs the workbench end-to-end tests in headless Debian Chromium (/usr/bin/chromium; CHROMIUM_PATH overrides).
+  --no-build     reuse the last UI build (build/workbench-ui)
+  --grep <text>  run only tests whose name contains <text>`;
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help')) {
+    console.log(HELP);
+    return 0;
+  }
+  const grepAt = args.indexOf('--grep');
+  const grep = grepAt >= 0 ? args[grepAt + 1] : undefined;
+  if (grepAt >= 0 && !grep) throw new Error('--grep needs a text');
+
+  if (!args.includes('--no-build')) await buildWorkbenchUi({ log: (line) => console.log(line) });
+
+  const dir = join(process.cwd(), 'test', 'browser');
+  const tests: BrowserTest[] = [];
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.e2e.ts'))
+    .sort()) {
+    const mod = (await import(pathToFileURL(join(dir, file)).href)) as { tests?: BrowserTest[] };
+    if (!Array.isArray(mod.tests)) throw new Error(`${file} must export "tests: BrowserTest[]"`);
+    tests.push(...mod.tests);
+  }
+  const selected = grep ? tests.filter((t) => t.name.includes(grep)) : tests;
+
+  const app = createWorkbench();
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'actionplane-chromium-'));
+  const browser = await launchChromium(userDataDir);
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const test of selected) {
+      app.org.store.reset();
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      const consoleErrors: string[] = [];
+      page.on('pageerror', (e) => consoleErrors.push(e.message));
+      const t = new TestContext(page, baseUrl, test.name);
+      const started = Date.now();
+      try {
+        await test.run(t);
+        if (consoleErrors.length > 0) throw new Error(`uncaught errors in the page: ${consoleErrors.join(' | ')}`);
+        passed += 1;
+        console.log(`  ✓ ${test.name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        failed += 1;
+        await t.screenshot('failure').catch(() => undefined);
+        console.log(
+          `  ✗ ${test.name} (${Date.now() - started} ms)\n      ${error instanceof Error ? error.message : String(error)}`,
+        );
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await app.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && selected.length > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);
