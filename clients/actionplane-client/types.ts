@@ -38,7 +38,8 @@ export type ErrorCode =
 /** One field-precise problem: `{ path: "actions[0].changes.Amount", code, message }`. */
 export interface ApiFieldError {
   path?: string | null;
-  code: ErrorCode | string;
+  /** An ErrorCode from ActionPlane, or the platform's own code (INVALID_SESSION_ID…) or HTTP_<status>. */
+  code: string;
   message: string;
 }
 

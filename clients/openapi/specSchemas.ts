@@ -59,7 +59,8 @@ export class SpecValidators {
     let response = operation.responses[String(status)];
     if (!response) throw new Error(`The spec documents no ${status} for ${method} ${path}`);
     const ref = response.$ref;
-    if (typeof ref === 'string') response = this.spec.components.responses[ref.split('/').pop() ?? ''] as Json;
+    if (typeof ref === 'string') response = this.spec.components.responses[ref.split('/').pop() ?? ''];
+    if (!response) throw new Error(`${method} ${path} ${status} refers to a missing response ${String(ref)}`);
     const schema = (response.content as Record<string, { schema: Json }> | undefined)?.['application/json']?.schema;
     if (!schema) throw new Error(`${method} ${path} ${status} has no application/json schema`);
     const validate = this.ajv.compile(rewriteRefs(schema) as Json);

@@ -15,18 +15,23 @@ function fakeOrg(state: { authorised: boolean; demoCount: number; failOn?: strin
   const calls: string[] = [];
   const log: string[] = [];
   const deps: OrgSetupDeps = {
-    findDevHub: async () => 'hub@acme.com',
-    isAuthorised: async () => state.authorised,
+    findDevHub: () => Promise.resolve('hub@acme.com'),
+    isAuthorised: () => Promise.resolve(state.authorised),
     log: (l) => log.push(l),
-    sf: async (args) => {
+    sf: (args) => {
       const name = args.slice(0, 3).join(' ');
       calls.push(name);
-      if (state.failOn && name.startsWith(state.failOn)) throw new OrgCommandError(`sf ${name} failed: boom`);
-      if (name === 'org assign permset' && state.assignFails) throw new OrgCommandError(state.assignFails);
-      if (name === 'data query --query') return { totalSize: state.demoCount };
-      if (name === 'org open --target-org')
-        return { url: 'https://acme-dev.scratch.my.salesforce.com/lightning/app/c__ActionPlane' };
-      return {};
+      if (state.failOn && name.startsWith(state.failOn)) {
+        return Promise.reject(new OrgCommandError(`sf ${name} failed: boom`));
+      }
+      if (name === 'org assign permset' && state.assignFails) {
+        return Promise.reject(new OrgCommandError(state.assignFails));
+      }
+      if (name === 'data query --query') return Promise.resolve({ totalSize: state.demoCount });
+      if (name === 'org open --target-org') {
+        return Promise.resolve({ url: 'https://acme-dev.scratch.my.salesforce.com/lightning/app/c__ActionPlane' });
+      }
+      return Promise.resolve({});
     },
   };
   return { deps, calls, log };
@@ -69,9 +74,7 @@ describe('org:setup steps', () => {
 
   it('stopsBeforeAnyCommandWhenNoDevHubIsAuthorised', async () => {
     const { deps, calls } = fakeOrg({ authorised: false, demoCount: 0 });
-    deps.findDevHub = async () => {
-      throw new OrgCommandError('No Dev Hub is authorised on this machine');
-    };
+    deps.findDevHub = () => Promise.reject(new OrgCommandError('No Dev Hub is authorised on this machine'));
     await expect(runOrgSetup(options, deps)).rejects.toThrow('No Dev Hub is authorised');
     expect(calls).toEqual([]);
   });

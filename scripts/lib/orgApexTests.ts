@@ -18,7 +18,8 @@ export function reportApexTests(result: TestResult): ApexTestReport {
   for (const t of result.tests) {
     const name = t.apexClass.fullName || t.apexClass.name;
     const entry = byClass.get(name) ?? { passed: 0, failed: [] };
-    if (t.outcome === 'Pass') entry.passed += 1;
+    const outcome = String(t.outcome);
+    if (outcome === 'Pass') entry.passed += 1;
     else {
       const where = t.stackTrace ? `\n      ${t.stackTrace.split('\n')[0]}` : '';
       entry.failed.push(`    ✗ ${t.methodName} (${t.outcome}): ${t.message ?? 'no message'}${where}`);
@@ -46,6 +47,6 @@ export function reportApexTests(result: TestResult): ApexTestReport {
       (s.testRunCoverage ? `, run coverage ${s.testRunCoverage}` : '') +
       (s.orgWideCoverage ? `, org-wide ${s.orgWideCoverage}` : ''),
   );
-  const failed = s.failing > 0 || result.tests.some((t) => t.outcome !== 'Pass' && t.outcome !== 'Skip');
+  const failed = s.failing > 0 || result.tests.some((t) => !['Pass', 'Skip'].includes(String(t.outcome)));
   return { lines, exitCode: failed || s.testsRan === 0 ? 1 : 0 };
 }

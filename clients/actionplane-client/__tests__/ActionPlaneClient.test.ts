@@ -197,9 +197,10 @@ describe('waitForDecision', () => {
       maxDelayMs: 500,
       factor: 2,
       now: () => clock,
-      sleep: async (ms) => {
+      sleep: (ms) => {
         pauses.push(ms);
         clock += ms;
+        return Promise.resolve();
       },
     });
     expect(pauses).toEqual([100, 200, 400, 500, 300]);
@@ -259,9 +260,11 @@ describe('configuration and transport', () => {
 
   it('putsTheNamespaceInTheRestPath', async () => {
     const urls: string[] = [];
-    const fakeFetch = (async (url: string) => {
+    const fakeFetch = ((url: string) => {
       urls.push(url);
-      return new Response(JSON.stringify({ run: {}, actions: [], auditEvents: [], chain: {} }), { status: 200 });
+      return Promise.resolve(
+        new Response(JSON.stringify({ run: {}, actions: [], auditEvents: [], chain: {} }), { status: 200 }),
+      );
     }) as unknown as typeof fetch;
     await new ActionPlaneClient({
       baseUrl: 'https://acme.my.salesforce.com',
@@ -297,7 +300,8 @@ describe('configuration and transport', () => {
       decisions: [],
       auditEvents: [],
     };
-    const fakeFetch = (async () => new Response(JSON.stringify(nested), { status: 200 })) as unknown as typeof fetch;
+    const fakeFetch = (() =>
+      Promise.resolve(new Response(JSON.stringify(nested), { status: 200 }))) as unknown as typeof fetch;
     const action = await new ActionPlaneClient({ baseUrl: 'https://x.example', fetch: fakeFetch }).getAction('a1');
     expect([action.id, action.status, action.runId, action.appliedValues]).toEqual([
       'a1',

@@ -139,6 +139,7 @@ describe('submit <file.json>', () => {
       },
     );
     expect(exit).toBe(0);
-    expect(JSON.parse(io.stdout.join('\n')).actions[0].status).toBe('Applied');
+    const printed = JSON.parse(io.stdout.join('\n')) as { actions: { status: string }[] };
+    expect(printed.actions[0]?.status).toBe('Applied');
   });
 });
