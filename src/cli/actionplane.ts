@@ -4,8 +4,11 @@
  *   vectors <file-or-folder...>      run conformance vectors through the TypeScript core
  *   policy explain <action.json>     decide one action with the project's policy metadata
  *   policy test <cases...>           run admin-written cases against the project's policy metadata
+ *   policy validate                  check every policy record in the project
+ *   submit <file.json>               send a proposal to an org or the workbench (REST v1)
  */
 import { Command, CommanderError } from 'commander';
+import { registerSubmitCommand } from '../../clients/cli/submitCommand';
 import { resolve } from 'node:path';
 import { explain, metadataProblems, testCases } from './policyCommands';
 import { loadPolicyMetadata, MetadataFileError } from '../policy/PolicyMetadataLoader';
@@ -113,16 +116,17 @@ export function buildProgram(setExit: (code: number) => void): Command {
       print(problems.length === 0 ? 'Policy metadata is valid.' : `${problems.length} problem(s) found.`);
       setExit(problems.length > 0 ? 1 : 0);
     });
+  registerSubmitCommand(program, setExit);
   return program;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let code = 0;
   const program = buildProgram((c) => {
     code = c;
   });
   try {
-    program.parse(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof MetadataFileError || e instanceof VectorFileError) {
@@ -135,5 +139,13 @@ export function main(argv: string[]): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }
