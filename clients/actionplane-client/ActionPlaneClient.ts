@@ -11,7 +11,6 @@ import {
   type ActionResult,
   type ActionStatus,
   type ApiFieldError,
-  type JsonValue,
   type RunDetail,
   type SubmitRequest,
   type SubmitResponse,
@@ -119,7 +118,7 @@ export class ActionPlaneClient {
   /** `GET /actions/{id}`. */
   async getAction(actionId: string): Promise<ActionDetail> {
     const { body } = await this.request('GET', `/actions/${encodeURIComponent(actionId)}`);
-    return normaliseActionDetail(body);
+    return body as ActionDetail;
   }
 
   /** `GET /runs/{id-or-externalId}`. */
@@ -251,28 +250,4 @@ function errorsOf(status: number, parsed: unknown, text: string): ApiFieldError[
     }));
   }
   return [{ code: `HTTP_${status}`, message: text.trim().slice(0, 500) || `HTTP ${status} with an empty body` }];
-}
-
-/**
- * The contract (openapi) answers GET /actions/{id} flat. ActionStatusReader in the org currently nests the action
- * under `action` with `run` beside it; read both so agents keep working while the two converge.
- */
-function normaliseActionDetail(body: unknown): ActionDetail {
-  const b = body as Record<string, unknown>;
-  if (typeof b.action !== 'object' || b.action === null) return body as ActionDetail;
-  const action = b.action as ActionResult;
-  const run = (b.run ?? {}) as { id?: string };
-  const appliedValues: Record<string, JsonValue> = {};
-  for (const f of action.fieldChanges ?? []) {
-    if (f.applied !== undefined && f.applied !== null) appliedValues[f.field] = f.applied;
-  }
-  return {
-    ...action,
-    runId: run.id ?? '',
-    object: (b.object as string | undefined) ?? '',
-    recordId: (b.recordId as string | undefined) ?? '',
-    appliedValues,
-    decisions: (b.decisions as ActionDetail['decisions'] | undefined) ?? [],
-    auditEvents: (b.auditEvents as ActionDetail['auditEvents'] | undefined) ?? [],
-  };
 }

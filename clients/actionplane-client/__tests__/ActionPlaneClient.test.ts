@@ -274,43 +274,6 @@ describe('configuration and transport', () => {
     expect(urls).toEqual(['https://acme.my.salesforce.com/services/apexrest/aplane/actionplane/v1/runs/r%201']);
   });
 
-  it('flattensTheOrgsNestedActionAnswer', async () => {
-    const nested = {
-      action: {
-        id: 'a1',
-        status: 'Applied',
-        effect: 'AutoRun',
-        risk: 'Low',
-        reasons: [],
-        expiresAt: null,
-        idempotencyKey: 'k',
-        fieldChanges: [
-          {
-            field: 'NextStep',
-            label: 'Next Step',
-            before: 'a',
-            after: 'b',
-            applied: 'b',
-            effect: 'AutoRun',
-            rule: 'r',
-          },
-        ],
-      },
-      run: { id: 'run1' },
-      decisions: [],
-      auditEvents: [],
-    };
-    const fakeFetch = (() =>
-      Promise.resolve(new Response(JSON.stringify(nested), { status: 200 }))) as unknown as typeof fetch;
-    const action = await new ActionPlaneClient({ baseUrl: 'https://x.example', fetch: fakeFetch }).getAction('a1');
-    expect([action.id, action.status, action.runId, action.appliedValues]).toEqual([
-      'a1',
-      'Applied',
-      'run1',
-      { NextStep: 'b' },
-    ]);
-  });
-
   it('throwsAConnectionErrorWhenNothingListens', async () => {
     const closed = await startWorkbench();
     const url = closed.url;
