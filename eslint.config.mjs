@@ -68,6 +68,8 @@ export default tseslint.config(
     rules: {
       // TypeScript resolves `c/*`, `lightning/*` and `@salesforce/*` through force-app/tsconfig.json paths.
       'import/no-unresolved': 'off',
+      // `void promise;` is how typescript-eslint's no-floating-promises wants a deliberately unawaited call marked.
+      'no-void': ['error', { allowAsStatement: true }],
     },
   },
 );

@@ -37,7 +37,8 @@ export async function checkApexFormat(files: string[]): Promise<Finding[]> {
         file,
         line,
         rule: 'prettier-parse',
-        message: message.split('\n')[0] ?? message,
+        // prettier-plugin-apex gives no position for parse errors; the syntax layer reports the line.
+        message: `cannot parse: ${message.split('\n')[0] ?? message}`,
       });
     }
   }

@@ -79,6 +79,7 @@ export function checkSoqlFields(projectDir: string, files: string[]): { findings
       });
     }
   });
+  findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   return { findings, queries };
 }
 
@@ -155,6 +156,8 @@ function resolveFrom(
 
 function resolveUse(schema: ProjectSchema, use: FieldUse): Outcome {
   const from = resolveFrom(schema, use.from);
+  // An unresolvable FROM is reported once, on the FROM itself, not again on every field of the query.
+  if ('error' in from) return use.path === '' ? from : { ok: true };
   if (!('object' in from)) return from;
   if (use.path === '') return { ok: true };
   const segments = use.path.split('.');
