@@ -34,8 +34,7 @@ function readActionFile(file: string): ProposedAction {
     throw new VectorFileError(file, '', e instanceof SyntaxError ? `not valid JSON (${e.message})` : String(e));
   }
   // Accept a bare action, or a case/wrapper that holds one under "action".
-  const candidate =
-    typeof data === 'object' && data !== null && 'action' in data ? (data as { action: unknown }).action : data;
+  const candidate = typeof data === 'object' && data !== null && 'action' in data ? data.action : data;
   const problems = policyCaseProblems({ action: candidate, expect: {} }, '$').map((p) =>
     p.replace('$.action.', '$.').replace('$.action', '$'),
   );

@@ -458,13 +458,6 @@ export function compilePolicies(metadata: PolicyMetadata): CompiledPolicySet {
 // ---------------------------------------------------------------------------------------------------------------
 // Conditions
 
-/**
- * Numbers in conditions are compared as exact decimals (as Apex Decimal does): 0.30 → 0.33 is exactly 10%, never
- * 10.000000000000009. Accepts JSON numbers and numeric strings; null for anything else.
- */
-
-const DAY_MS = 86_400_000;
-
 /** Milliseconds since epoch for `YYYY-MM-DD` (UTC midnight) or an ISO date-time; null otherwise. */
 function toTime(value: JsonValue): number | null {
   if (typeof value !== 'string') return null;

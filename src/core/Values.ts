@@ -22,7 +22,7 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
   const bNum = typeof b === 'number' || (typeof b === 'string' && NUMERIC.test(b));
   if (aNum && bNum && (typeof a === 'number' || typeof b === 'number')) return Number(a) === Number(b);
   if (typeof a === 'object' || typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
-  return String(a) === String(b);
+  return `${a as string | number | boolean}` === `${b as string | number | boolean}`;
 }
 
 /**
@@ -31,5 +31,6 @@ export function valuesEqual(a: unknown, b: unknown): boolean {
  */
 export function formatNumber(n: number | ExactDecimal): string {
   const exact = typeof n === 'number' ? parseDecimal(n) : n;
-  return exact === null ? String(n) : decimalText(roundDecimal(exact, 2));
+  // Only a non-finite number fails to parse; it prints as JavaScript does (NaN, Infinity).
+  return exact === null ? `${n as number}` : decimalText(roundDecimal(exact, 2));
 }

@@ -6,10 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type {
-  ActionPlaneSettingRecord,
   ActionPolicyRecord,
-  FieldSensitivityRecord,
-  PolicyConditionRecord,
   PolicyMetadata,
 } from '../core/PolicyEngine';
 
@@ -109,11 +106,11 @@ export function loadPolicyMetadata(projectDir = process.cwd()): LoadedPolicyMeta
       // A metadata relationship holds the related record's DeveloperName (qualified names are accepted too).
       const ref = record.Policy__c;
       if (typeof ref === 'string' && ref.includes('.')) record.Policy__c = ref.slice(ref.lastIndexOf('.') + 1);
-      result.conditions?.push(record as unknown as PolicyConditionRecord);
+      result.conditions?.push(record);
     }
-    if (type === 'FieldSensitivity') result.sensitivities?.push(record as unknown as FieldSensitivityRecord);
+    if (type === 'FieldSensitivity') result.sensitivities?.push(record);
     if (type === 'ActionPlaneSetting' && record.DeveloperName === 'Default') {
-      result.settings = record as unknown as ActionPlaneSettingRecord;
+      result.settings = record;
     }
   }
   return result;
