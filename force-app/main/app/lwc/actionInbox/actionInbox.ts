@@ -462,9 +462,14 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     this.bulkTargetIds = ids;
     this.bulkReason = '';
     this.bulkReasonError = null;
-    void Promise.resolve().then(() =>
-      this.template?.querySelector<HTMLTextAreaElement>('textarea.bulk-reason')?.focus(),
-    );
+    // A textarea takes no value attribute (LWC1057), so the reason box is written here, not bound in the template:
+    // a dialog opened again while open (r, then a) starts empty like a new one.
+    void Promise.resolve().then(() => {
+      const box = this.template?.querySelector<HTMLTextAreaElement>('textarea.bulk-reason');
+      if (!box) return;
+      box.value = this.bulkReason;
+      box.focus();
+    });
   }
 
   handleBulkReasonInput(event: Event): void {

@@ -368,7 +368,8 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
       this.dispatchEvent(
         new CustomEvent('compensated', { detail: { actionId: action.id, newActionId: result.actionId } }),
       );
-      this.reason = '';
+      // The original is now Compensated: reload so the revert button and its reason box go away.
+      await this.refresh();
     } catch (error) {
       this.toast(LABELS.toastRevertFailed, errorMessage(error), 'error');
     } finally {

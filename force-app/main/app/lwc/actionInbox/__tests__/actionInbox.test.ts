@@ -6,7 +6,9 @@ import getAction from '@salesforce/apex/ActionInboxController.getAction';
 import { NavigationMixin } from 'lightning/navigation';
 import type { InboxPage, InboxRow } from 'c/actionPlaneApi';
 
-jest.mock('c/actionPlaneLabels', () => require('../../../../../../test/jest-mocks/labelTexts').labelsModule());
+jest.mock('c/actionPlaneLabels', () =>
+  jest.requireActual<{ labelsModule(): object }>('../../../../../../test/jest-mocks/labelTexts').labelsModule(),
+);
 jest.mock('@salesforce/apex/ActionInboxController.getInbox', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ActionInboxController.decide', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ActionInboxController.getAction', () => ({ default: jest.fn() }), { virtual: true });
@@ -52,17 +54,19 @@ function page(rows: InboxRow[], total = rows.length): InboxPage {
   };
 }
 
-const flush = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
+/** One macrotask turn: every promise chain the component started (all microtasks) has settled by then. */
+/** What ShowToastEvent carries (lightning/platformShowToastEvent). */
+type Toast = { title: string; message: string; variant: string };
+
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function render(data: InboxPage | Error = page([row(1), row(2), row(3)]), props: Record<string, unknown> = {}) {
   if (data instanceof Error) getInboxMock.mockRejectedValue({ body: { message: data.message } });
   else getInboxMock.mockResolvedValue(data);
   const element = createElement('c-action-inbox', { is: ActionInbox });
   Object.assign(element, props);
-  const toasts: { title: string; message: string; variant: string }[] = [];
-  element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent).detail));
+  const toasts: Toast[] = [];
+  element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent<Toast>).detail));
   document.body.appendChild(element);
   await flush();
   return { element, root: element.shadowRoot as ShadowRoot, toasts };
@@ -262,6 +266,20 @@ describe('c-action-inbox keyboard triage', () => {
     expect(live(root)).toBe('Keyboard help opened');
     await press(root, '?');
     expect(root.querySelector('.help')).toBeNull();
+  });
+
+  it('startsTheReasonBoxEmptyWhenTheDialogOpensAgain', async () => {
+    const { root } = await render();
+    await press(root, 'x');
+    await press(root, 'r');
+    const reason = root.querySelector<HTMLTextAreaElement>('.bulk-reason');
+    if (!reason) throw new Error('no reason');
+    reason.value = 'Typed for the wrong action';
+    reason.dispatchEvent(new CustomEvent('input'));
+    root.querySelector('.bulk-approve')?.dispatchEvent(new CustomEvent('click'));
+    await flush();
+    expect(root.querySelector('.bulk-dialog h3')?.textContent).toBe('Approve 1 action(s)');
+    expect(root.querySelector<HTMLTextAreaElement>('.bulk-reason')?.value).toBe('');
   });
 
   it('ignoresKeysTypedIntoTheReasonBox', async () => {

@@ -3,10 +3,13 @@ import ActionReview from 'c/actionReview';
 import getAction from '@salesforce/apex/ActionInboxController.getAction';
 import decide from '@salesforce/apex/ActionInboxController.decide';
 import replan from '@salesforce/apex/ActionInboxController.replan';
+import compensate from '@salesforce/apex/ActionInboxController.compensate';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import type { ActionDetail } from 'c/actionPlaneApi';
 
-jest.mock('c/actionPlaneLabels', () => require('../../../../../../test/jest-mocks/labelTexts').labelsModule());
+jest.mock('c/actionPlaneLabels', () =>
+  jest.requireActual<{ labelsModule(): object }>('../../../../../../test/jest-mocks/labelTexts').labelsModule(),
+);
 jest.mock('@salesforce/apex/ActionInboxController.getAction', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ActionInboxController.decide', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ActionInboxController.replan', () => ({ default: jest.fn() }), { virtual: true });
@@ -15,6 +18,7 @@ jest.mock('@salesforce/apex/ActionInboxController.compensate', () => ({ default:
 const getActionMock = getAction as unknown as jest.Mock;
 const decideMock = decide as unknown as jest.Mock;
 const replanMock = replan as unknown as jest.Mock;
+const compensateMock = compensate as unknown as jest.Mock;
 
 function detail(overrides: Partial<ActionDetail['action']> = {}, canDecide = true): ActionDetail {
   return {
@@ -86,17 +90,19 @@ function detail(overrides: Partial<ActionDetail['action']> = {}, canDecide = tru
   };
 }
 
-const flush = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
+/** One macrotask turn: every promise chain the component started (all microtasks) has settled by then. */
+/** What ShowToastEvent carries (lightning/platformShowToastEvent). */
+type Toast = { title: string; message: string; variant: string };
+
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function render(data: ActionDetail | Error = detail(), props: Record<string, unknown> = {}) {
   if (data instanceof Error) getActionMock.mockRejectedValue({ body: { message: data.message } });
   else getActionMock.mockResolvedValue(data);
   const element = createElement('c-action-review', { is: ActionReview });
   Object.assign(element, { actionId: 'a1', ...props });
-  const toasts: { title: string; message: string; variant: string }[] = [];
-  element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent).detail));
+  const toasts: Toast[] = [];
+  element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent<Toast>).detail));
   document.body.appendChild(element);
   await flush();
   return { element, root: element.shadowRoot as ShadowRoot, toasts };
@@ -276,6 +282,20 @@ describe('c-action-review', () => {
     click(root, '.compensate');
     await flush();
     expect(root.querySelector('.reason-error')?.textContent).toBe('A reason is required to revert an applied action.');
+  });
+
+  it('proposesTheRevertWithTheReasonAndReloadsTheAction', async () => {
+    compensateMock.mockResolvedValue({ actionId: 'a2', status: 'Applied', effect: 'AutoRun', message: null });
+    const { root, toasts } = await render(detail({ status: 'Applied', appliedAt: '2026-11-26T11:00:00Z' }, false));
+    getActionMock.mockResolvedValue(detail({ status: 'Compensated' }, false));
+    typeReason(root, 'Customer withdrew the order');
+    click(root, '.compensate');
+    await flush();
+    expect(compensateMock).toHaveBeenCalledWith({ actionId: 'a1', reason: 'Customer withdrew the order' });
+    expect(toasts[0]).toMatchObject({ title: 'Revert proposed', variant: 'success' });
+    expect(getActionMock).toHaveBeenCalledTimes(2);
+    expect(root.querySelector('.compensate')).toBeNull();
+    expect(root.querySelector('[data-badge="status"]')?.textContent).toBe('Compensated');
   });
 
   it('worksFromARecordPageRecordId', async () => {
