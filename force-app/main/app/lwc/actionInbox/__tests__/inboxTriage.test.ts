@@ -1,7 +1,9 @@
 import type { InboxRow } from 'c/actionPlaneApi';
 import { sortOpenFirst, summarizeResults, triageCommand, triageHelp } from '../inboxTriage';
 
-jest.mock('c/actionPlaneLabels', () => require('../../../../../../test/jest-mocks/labelTexts').labelsModule());
+jest.mock('c/actionPlaneLabels', () =>
+  jest.requireActual<{ labelsModule(): object }>('../../../../../../test/jest-mocks/labelTexts').labelsModule(),
+);
 
 describe('triageCommand', () => {
   it('mapsTheTriageKeys', () => {

@@ -16,7 +16,9 @@ import {
 } from 'c/actionPlaneFormat';
 import type { FieldChange } from 'c/actionPlaneApi';
 
-jest.mock('c/actionPlaneLabels', () => require('../../../../../../test/jest-mocks/labelTexts').labelsModule());
+jest.mock('c/actionPlaneLabels', () =>
+  jest.requireActual<{ labelsModule(): object }>('../../../../../../test/jest-mocks/labelTexts').labelsModule(),
+);
 
 const STAGES = ['Prospecting', 'Qualification', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'];
 const US = { locale: 'en-US', currency: 'USD' };

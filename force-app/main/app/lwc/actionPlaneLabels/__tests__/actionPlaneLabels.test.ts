@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { formatLabel } from 'c/actionPlaneLabels';
 
-const { readLabelTexts } = require('../../../../../../test/jest-mocks/labelTexts');
+const { readLabelTexts } = jest.requireActual<{ readLabelTexts: () => Record<string, string> }>(
+  '../../../../../../test/jest-mocks/labelTexts',
+);
 
 describe('formatLabel', () => {
   it('replacesNumberedPlaceholders', () => {
@@ -18,7 +20,7 @@ describe('custom labels', () => {
   it('hasMetadataForEveryLabelTheComponentsImport', () => {
     const source = fs.readFileSync(path.join(__dirname, '..', 'actionPlaneLabels.ts'), 'utf8');
     const imported = [...source.matchAll(/@salesforce\/label\/c\.ActionPlane_(\w+)'/g)].map((m) => m[1] as string);
-    const texts: Record<string, string> = readLabelTexts();
+    const texts = readLabelTexts();
     expect(imported.length).toBeGreaterThan(100);
     const missing = imported.filter((name) => !(name.charAt(0).toLowerCase() + name.slice(1) in texts));
     expect(missing).toEqual([]);

@@ -2,7 +2,9 @@ import { createElement } from 'lwc';
 import FieldDiff from 'c/fieldDiff';
 import type { FieldChange } from 'c/actionPlaneApi';
 
-jest.mock('c/actionPlaneLabels', () => require('../../../../../../test/jest-mocks/labelTexts').labelsModule());
+jest.mock('c/actionPlaneLabels', () =>
+  jest.requireActual<{ labelsModule(): object }>('../../../../../../test/jest-mocks/labelTexts').labelsModule(),
+);
 
 const STAGES = ['Prospecting', 'Qualification', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost'];
 
@@ -153,7 +155,7 @@ describe('c-field-diff', () => {
     it('validatesByTypeAndShowsAFieldPreciseError', async () => {
       const element = render({ editable: true });
       const events: unknown[] = [];
-      element.addEventListener('fieldedit', (event) => events.push((event as CustomEvent).detail));
+      element.addEventListener('fieldedit', (event) => events.push((event as CustomEvent<unknown>).detail));
       await edit(element, 'Amount', 'lots');
       expect(row(element, 'Amount').querySelector('[data-error="Amount"]')?.textContent).toBe(
         'Amount must be a number, got "lots".',

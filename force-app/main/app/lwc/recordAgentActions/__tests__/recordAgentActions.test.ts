@@ -4,7 +4,9 @@ import getActionsForRecord from '@salesforce/apex/ActionInboxController.getActio
 import getAction from '@salesforce/apex/ActionInboxController.getAction';
 import type { InboxRow } from 'c/actionPlaneApi';
 
-jest.mock('c/actionPlaneLabels', () => require('../../../../../../test/jest-mocks/labelTexts').labelsModule());
+jest.mock('c/actionPlaneLabels', () =>
+  jest.requireActual<{ labelsModule(): object }>('../../../../../../test/jest-mocks/labelTexts').labelsModule(),
+);
 jest.mock('@salesforce/apex/ActionInboxController.getActionsForRecord', () => ({ default: jest.fn() }), {
   virtual: true,
 });
@@ -37,9 +39,8 @@ function row(n: number, status: InboxRow['status']): InboxRow {
   };
 }
 
-const flush = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
+/** One macrotask turn: every promise chain the component started (all microtasks) has settled by then. */
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function render(result: InboxRow[] | Error) {
   if (result instanceof Error) getActionsMock.mockRejectedValue({ body: { message: result.message } });

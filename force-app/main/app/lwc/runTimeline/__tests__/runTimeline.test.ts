@@ -5,7 +5,9 @@ import haltRun from '@salesforce/apex/ActionInboxController.haltRun';
 import replayRun from '@salesforce/apex/ActionInboxController.replayRun';
 import type { RunTimeline as RunTimelineData } from 'c/actionPlaneApi';
 
-jest.mock('c/actionPlaneLabels', () => require('../../../../../../test/jest-mocks/labelTexts').labelsModule());
+jest.mock('c/actionPlaneLabels', () =>
+  jest.requireActual<{ labelsModule(): object }>('../../../../../../test/jest-mocks/labelTexts').labelsModule(),
+);
 jest.mock('@salesforce/apex/ActionInboxController.getRunTimeline', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ActionInboxController.haltRun', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ActionInboxController.replayRun', () => ({ default: jest.fn() }), { virtual: true });
@@ -50,17 +52,19 @@ function timeline(
   };
 }
 
-const flush = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
+/** One macrotask turn: every promise chain the component started (all microtasks) has settled by then. */
+/** What ShowToastEvent carries (lightning/platformShowToastEvent). */
+type Toast = { title: string; message: string; variant: string };
+
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function render(data: RunTimelineData | Error = timeline()) {
   if (data instanceof Error) getRunTimelineMock.mockRejectedValue({ body: { message: data.message } });
   else getRunTimelineMock.mockResolvedValue(data);
   const element = createElement('c-run-timeline', { is: RunTimeline });
   Object.assign(element, { runId: 'r1' });
-  const toasts: { title: string; message: string; variant: string }[] = [];
-  element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent).detail));
+  const toasts: Toast[] = [];
+  element.addEventListener('lightning__showtoast', (e) => toasts.push((e as CustomEvent<Toast>).detail));
   document.body.appendChild(element);
   await flush();
   return { element, root: element.shadowRoot as ShadowRoot, toasts };
