@@ -4,8 +4,7 @@
  * the demo data reset before each test, saves screenshots to test-results/screenshots/, and prints
  * "N passed, N failed". Exit 1 on any failure.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchChromium, TestContext, type BrowserTest } from '../test/browser/browserHarness';
@@ -15,7 +14,7 @@ import { createWorkbench } from '../workbench/server';
 const HELP = `Usage: npm run test:browser [-- --no-build] [-- --grep <text>]
 
 Runs the workbench end-to-end tests in headless Debian Chromium (/usr/bin/chromium; CHROMIUM_PATH overrides).
-  --no-build     reuse the last UI build (build/workbench-ui)
+  --no-build     reuse the last UI build of this suite (build/workbench-ui-browser-tests)
   --grep <text>  run only tests whose name contains <text>`;
 
 async function main(): Promise<number> {
@@ -28,7 +27,9 @@ async function main(): Promise<number> {
   const grep = grepAt >= 0 ? args[grepAt + 1] : undefined;
   if (grepAt >= 0 && !grep) throw new Error('--grep needs a text');
 
-  if (!args.includes('--no-build')) await buildWorkbenchUi({ log: (line) => console.log(line) });
+  // A private build folder: `npm start` or the UI benchmark building at the same time cannot swap it mid-run.
+  const uiDir = join(process.cwd(), 'build', 'workbench-ui-browser-tests');
+  if (!args.includes('--no-build')) await buildWorkbenchUi({ outDir: uiDir, log: (line) => console.log(line) });
 
   const dir = join(process.cwd(), 'test', 'browser');
   const tests: BrowserTest[] = [];
@@ -41,12 +42,11 @@ async function main(): Promise<number> {
   }
   const selected = grep ? tests.filter((t) => t.name.includes(grep)) : tests;
 
-  const app = createWorkbench();
+  const app = createWorkbench({ uiDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const userDataDir = mkdtempSync(join(tmpdir(), 'actionplane-chromium-'));
-  const browser = await launchChromium(userDataDir);
+  const browser = await launchChromium();
   let passed = 0;
   let failed = 0;
   try {
@@ -77,7 +77,6 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
     await app.close();
-    rmSync(userDataDir, { recursive: true, force: true });
   }
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 && selected.length > 0 ? 0 : 1;

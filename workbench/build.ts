@@ -5,7 +5,7 @@
  * `lightning/platformShowToastEvent`, `@salesforce/label/*`) for small local shims that talk to the workbench.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import lwc from '@lwc/rollup-plugin';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -152,8 +152,10 @@ export async function buildWorkbenchUi(options: BuildOptions = {}): Promise<Buil
   ];
   const labels = readCustomLabels(join(root, 'force-app'));
 
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
+  // Build beside the target and swap at the end, so a server (or a concurrent build) never sees a half-written UI.
+  const stagingDir = `${outDir}.staging-${process.pid}`;
+  rmSync(stagingDir, { recursive: true, force: true });
+  mkdirSync(stagingDir, { recursive: true });
   log('Bundling with the LWC compiler…');
   const bundle = await rollup({
     input: join(uiDir, 'main.js'),
@@ -171,10 +173,12 @@ export async function buildWorkbenchUi(options: BuildOptions = {}): Promise<Buil
       warn(warning);
     },
   });
-  await bundle.write({ file: join(outDir, 'app.js'), format: 'esm', sourcemap: false, inlineDynamicImports: true });
+  await bundle.write({ file: join(stagingDir, 'app.js'), format: 'esm', sourcemap: false, inlineDynamicImports: true });
   await bundle.close();
 
-  writeFileSync(join(outDir, 'index.html'), readFileSync(join(uiDir, 'index.html'), 'utf8'));
+  writeFileSync(join(stagingDir, 'index.html'), readFileSync(join(uiDir, 'index.html'), 'utf8'));
+  rmSync(outDir, { recursive: true, force: true });
+  renameSync(stagingDir, outDir);
   const result = { outDir, components: [...components.keys()].sort(), ms: Date.now() - started };
   log(`UI built in ${result.ms} ms (${result.components.length} org components: ${result.components.join(', ')})`);
   return result;

@@ -86,7 +86,9 @@ export class TestContext {
 
   /** Switches the acting user with the shell's user switcher, as a person would. */
   async switchUser(user: string): Promise<void> {
-    await this.page.locator('select.wb-user').selectOption(user);
+    // The shell reloads the page for the new user (a new session); wait for that load before going on.
+    await Promise.all([this.page.waitForEvent('load'), this.page.locator('select.wb-user').selectOption(user)]);
+    await this.page.locator('c-action-inbox').waitFor();
   }
 
   async screenshot(step: string): Promise<void> {
@@ -105,7 +107,11 @@ export function assertEqual<T>(actual: T, expected: T, what: string): void {
   }
 }
 
-export async function launchChromium(userDataDir: string): Promise<Browser> {
+/**
+ * Debian's Chromium, headless and offline. Playwright gives every launch a fresh temporary profile
+ * (--user-data-dir) of its own and refuses the flag from callers, so none is passed here.
+ */
+export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -119,7 +125,6 @@ export async function launchChromium(userDataDir: string): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
 }

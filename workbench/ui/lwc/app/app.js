@@ -201,13 +201,8 @@ export default class App extends LightningElement {
   handleUserChange(event) {
     this.user = event.target.value;
     setCurrentUser(this.user);
-    const user = this.users.find((u) => u.username === this.user);
-    this.showToast({
-      title: 'Acting user changed',
-      message: `Now acting as ${user ? user.name : this.user}`,
-      variant: 'info',
-    });
-    this.refreshComponents();
+    // A different user is a different session: reload so every component re-reads what this user may do.
+    window.location.reload();
   }
 
   async handleReset() {

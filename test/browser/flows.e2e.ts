@@ -1,0 +1,325 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- response bodies are untyped JSON, asserted field by field */
+/**
+ * The flows of issue 8, as a person does them in the browser, checked against the server's state through REST.
+ */
+import { assert, assertEqual, REST, type BrowserTest, type TestContext } from './browserHarness';
+
+const MARIA = 'maria.lopez@actionplane.demo';
+const SAM = 'sam.okafor@actionplane.demo';
+const ADA = 'ada.admin@actionplane.demo';
+
+/** Polls `read` until `ok` holds (the UI acts asynchronously); fails with the last value seen. */
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, ms = 8000): Promise<T> {
+  const until = Date.now() + ms;
+  let last = await read();
+  while (!ok(last)) {
+    if (Date.now() > until) throw new Error(`${what}: still ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 150));
+    last = await read();
+  }
+  return last;
+}
+
+async function actionStatus(t: TestContext, id: string): Promise<string> {
+  return (await t.api('GET', `${REST}/actions/${id}`)).body.status as string;
+}
+
+async function openReview(t: TestContext, actionName: string): Promise<void> {
+  await t.page.locator('c-action-inbox a.open-review', { hasText: actionName }).click();
+  await t.page.locator('c-action-review c-field-diff').waitFor();
+}
+
+async function click(t: TestContext, selector: string): Promise<void> {
+  await t.page.locator(`${selector} button`).click();
+}
+
+export const tests: BrowserTest[] = [
+  {
+    name: 'flow-autoRunChangeIsAppliedImmediately',
+    async run(t) {
+      const opp = (await t.records())[0];
+      await t.open(MARIA);
+      await t.page.locator('select.wb-sample').selectOption('nextstep');
+      await t.page.locator('button.wb-submit-button').click();
+      await t.page.locator('.wb-last-submit', { hasText: 'Applied' }).waitFor();
+      const after = (await t.records())[0];
+      assertEqual(after.NextStep, 'Send signed order form to finance', 'NextStep on the record');
+      assert(opp.NextStep !== after.NextStep, 'the record changed');
+      await t.screenshot('applied');
+    },
+  },
+  {
+    name: 'flow-approveShowsExactDiffThenAppliesAndTimelineVerifies',
+    async run(t) {
+      const opp = (await t.records())[1];
+      const action = await t.propose(opp.Id, { StageName: 'Closed Won' });
+      await t.open(MARIA);
+      await openReview(t, 'PA-000001');
+      const before = (await t.page.locator('c-field-diff td.value-before').first().innerText()).trim();
+      const after = (await t.page.locator('c-field-diff td.value-after').first().innerText()).trim();
+      assertEqual(before, opp.StageName, 'diff before');
+      assert(after.includes('Closed Won'), `diff after shows Closed Won, got '${after}'`);
+      await t.screenshot('review');
+      await click(t, 'c-action-review lightning-button.approve');
+      await eventually(
+        () => actionStatus(t, action.id),
+        (s) => s === 'Applied',
+        'status after approve',
+      );
+      assertEqual((await t.records())[1].StageName, 'Closed Won', 'StageName on the record');
+      await t.page.locator('button.wb-tab[data-tab="runs"]').click();
+      await t.page.locator('c-run-timeline ol.events li').first().waitFor();
+      const chain = await t.page.locator('c-run-timeline [role="status"]').first().innerText();
+      assert(/verified/i.test(chain), `timeline shows a verified chain, got '${chain}'`);
+      await t.screenshot('timeline');
+    },
+  },
+  {
+    name: 'flow-quorumOfTwoWithAUserSwitch',
+    async run(t) {
+      const opp = (await t.records())[2];
+      const action = await t.propose(opp.Id, { Amount: Math.round(opp.Amount * 1.35) });
+      assertEqual(action.status, 'PendingApproval', 'status after propose');
+      await t.open(MARIA);
+      await openReview(t, 'PA-000001');
+      await click(t, 'c-action-review lightning-button.approve');
+      await eventually(
+        async () => (await t.api('GET', `${REST}/actions/${action.id}`)).body.decisions.length,
+        (n) => n === 1,
+        'first approval',
+      );
+      assertEqual(await actionStatus(t, action.id), 'PendingApproval', 'still pending after one approval');
+      await t.switchUser(SAM);
+      await t.page.locator('c-action-inbox a.open-review', { hasText: 'PA-000001' }).click();
+      await t.page.locator('c-action-review lightning-button.approve').waitFor();
+      await click(t, 'c-action-review lightning-button.approve');
+      await eventually(
+        () => actionStatus(t, action.id),
+        (s) => s === 'Applied',
+        'status after second approval',
+      );
+      assertEqual((await t.records())[2].Amount, Math.round(opp.Amount * 1.35), 'Amount on the record');
+      await t.screenshot('applied');
+    },
+  },
+  {
+    name: 'flow-selfApprovalIsRefused',
+    async run(t) {
+      const account = (await t.records('Account'))[0];
+      const res = await t.api(
+        'POST',
+        `${REST}/actions`,
+        {
+          run: { agent: 'admin-script' },
+          actions: [
+            {
+              idempotencyKey: 'self',
+              object: 'Account',
+              recordId: account.Id,
+              operation: 'update',
+              changes: { Rating: 'Cold' },
+            },
+          ],
+        },
+        ADA,
+      );
+      const id = res.body.actions[0].id as string;
+      await t.open(ADA);
+      await openReview(t, 'PA-000001');
+      const why = await t.page.locator('c-action-review .cannot-decide').innerText();
+      assert(/proposed|four-eyes/i.test(why), `review says why Ada cannot decide, got '${why}'`);
+      assertEqual(await t.page.locator('c-action-review lightning-button.approve').count(), 0, 'approve buttons shown');
+      const direct = await t.api(
+        'POST',
+        '/workbench/api/controller/decide',
+        { actionIds: [id], decision: 'Approve' },
+        ADA,
+      );
+      assertEqual(direct.body.results[0].ok, false, 'server refuses self-approval too');
+      assertEqual(await actionStatus(t, id), 'PendingApproval', 'status');
+      await t.screenshot('refused');
+    },
+  },
+  {
+    name: 'flow-rejectWithReasonVisibleThroughRest',
+    async run(t) {
+      const opp = (await t.records())[3];
+      const action = await t.propose(opp.Id, { StageName: 'Closed Won' });
+      await t.open(MARIA);
+      await openReview(t, 'PA-000001');
+      await t.page.locator('c-action-review section.decide textarea.reason').fill('No signed order form yet');
+      await click(t, 'c-action-review lightning-button.reject');
+      const detail = await eventually(
+        async () => (await t.api('GET', `${REST}/actions/${action.id}`)).body,
+        (b) => b.status === 'Rejected',
+        'status after reject',
+      );
+      assertEqual(detail.decisions[0].reason, 'No signed order form yet', 'reject reason through GET /actions/{id}');
+      assertEqual((await t.records())[3].StageName, opp.StageName, 'record untouched');
+      await t.screenshot('rejected');
+    },
+  },
+  {
+    name: 'flow-editThenApprove',
+    async run(t) {
+      const opp = (await t.records())[4];
+      const action = await t.propose(opp.Id, { StageName: 'Closed Won' });
+      await t.open(MARIA);
+      await openReview(t, 'PA-000001');
+      await click(t, 'c-action-review lightning-button.edit');
+      await t.page.locator('c-field-diff td.value-after select').selectOption('Negotiation/Review');
+      await t.screenshot('editing');
+      await click(t, 'c-action-review lightning-button.approve-edited');
+      await eventually(
+        () => actionStatus(t, action.id),
+        (s) => s === 'Applied',
+        'status after edit+approve',
+      );
+      assertEqual((await t.records())[4].StageName, 'Negotiation/Review', 'edited value on the record');
+      const change = (await t.api('GET', `${REST}/actions/${action.id}`)).body.fieldChanges[0];
+      assertEqual(change.originalProposed, 'Closed Won', 'original proposal kept');
+    },
+  },
+  {
+    name: 'flow-staleRecordBecomesConflict',
+    async run(t) {
+      const opp = (await t.records())[5];
+      const action = await t.propose(opp.Id, { StageName: 'Closed Won' });
+      await t.open(MARIA);
+      await openReview(t, 'PA-000001');
+      const edit = await t.api('PATCH', `/workbench/api/records/Opportunity/${opp.Id}`, { StageName: 'Closed Lost' });
+      assertEqual(edit.status, 200, 'human edit');
+      await click(t, 'c-action-review lightning-button.approve');
+      const detail = await eventually(
+        async () => (await t.api('GET', `${REST}/actions/${action.id}`)).body,
+        (b) => b.status === 'Conflict',
+        'status after approving a stale plan',
+      );
+      assert(
+        String(detail.resultMessage).includes('StageName'),
+        `conflict names the drifted field: ${detail.resultMessage}`,
+      );
+      assertEqual((await t.records())[5].StageName, 'Closed Lost', 'the human edit stands');
+      await t.page.locator('c-action-review lightning-button.replan').waitFor();
+      await t.screenshot('conflict');
+    },
+  },
+  {
+    name: 'flow-compensateAnAppliedChange',
+    async run(t) {
+      const opp = (await t.records())[6];
+      const action = await t.propose(opp.Id, { NextStep: 'Wrong next step' }, 0.95);
+      assertEqual(action.status, 'Applied', 'AutoRun applied');
+      await t.open(MARIA);
+      await t.page.locator('c-action-inbox select[data-filter="status"]').selectOption('Applied');
+      await openReview(t, 'PA-000001');
+      await t.page.locator('c-action-review textarea.reason').fill('Agent misread the call notes');
+      await click(t, 'c-action-review lightning-button.compensate');
+      await eventually(
+        () => actionStatus(t, action.id),
+        (s) => s === 'Compensated',
+        'original after compensate',
+      );
+      assertEqual((await t.records())[6].NextStep, opp.NextStep, 'NextStep reverted');
+      await t.screenshot('compensated');
+    },
+  },
+  {
+    name: 'flow-keyboardOnlyTriageOfFiveItems',
+    async run(t) {
+      const opps = (await t.records()).slice(10, 15);
+      const ids: string[] = [];
+      for (const opp of opps) ids.push((await t.propose(opp.Id, { StageName: 'Closed Won' })).id as string);
+      await t.open(MARIA);
+      await t.page.locator('c-action-inbox a.open-review').nth(4).waitFor();
+      await t.page.locator('c-action-inbox .triage-list').focus();
+      const k = t.page.keyboard;
+      await k.press('a'); // approve the first row
+      await eventually(
+        async () => (await Promise.all(ids.map((id) => actionStatus(t, id)))).filter((s) => s === 'Applied').length,
+        (n) => n === 1,
+        'one approved',
+      );
+      await t.page.locator('c-action-inbox a.open-review').nth(4).waitFor({ state: 'detached' });
+      await k.press('a'); // and the next one
+      await eventually(
+        async () => (await Promise.all(ids.map((id) => actionStatus(t, id)))).filter((s) => s === 'Applied').length,
+        (n) => n === 2,
+        'two approved',
+      );
+      await t.page.locator('c-action-inbox a.open-review').nth(3).waitFor({ state: 'detached' });
+      for (let i = 0; i < 3; i++) await k.press('k'); // back to the top row
+      await k.press('x'); // select, move, select: two rows to reject together
+      await k.press('j');
+      await k.press('x');
+      await k.press('r');
+      await t.page.locator('c-action-inbox textarea.bulk-reason').waitFor();
+      await k.type('Duplicate of another deal');
+      await k.press('Tab');
+      await k.press('Enter');
+      const statuses = await eventually(
+        async () => Promise.all(ids.map((id) => actionStatus(t, id))),
+        (s) => s.filter((x) => x === 'Rejected').length === 2,
+        'two rejected',
+      );
+      assertEqual(statuses.filter((s) => s === 'PendingApproval').length, 1, 'one left pending');
+      await t.screenshot('triaged');
+    },
+  },
+  {
+    name: 'flow-everyRestErrorCodeWritesNothing',
+    async run(t) {
+      await t.open(MARIA);
+      const opp = (await t.records())[0];
+      const snapshot = async () =>
+        JSON.stringify([await t.records(), (await t.api('GET', '/workbench/api/runs')).body]);
+      const before = await snapshot();
+      const base = {
+        idempotencyKey: 'e',
+        object: 'Opportunity',
+        recordId: opp.Id,
+        operation: 'update',
+        changes: { NextStep: 'x' },
+      };
+      const body = (a: Record<string, unknown>) => ({ run: { agent: 'a' }, actions: [{ ...base, ...a }] });
+      const cases: [string, unknown, number, string?][] = [
+        ['MALFORMED_JSON', '{"run":', 400],
+        ['MISSING_FIELD', { actions: [base] }, 400],
+        ['UNKNOWN_OBJECT', body({ object: 'Nope__c' }), 400],
+        ['UNKNOWN_FIELD', body({ changes: { Nope__c: 1 } }), 400],
+        ['NOT_UPDATEABLE', body({ changes: { IsWon: true } }), 400],
+        ['INVALID_TYPE', body({ changes: { Amount: 'lots' } }), 400],
+        ['INVALID_VALUE', body({ changes: { StageName: 'Nope' } }), 400],
+        ['RECORD_NOT_FOUND', body({ recordId: '006000000000000AAA' }), 400],
+        [
+          'TOO_MANY_ACTIONS',
+          {
+            run: { agent: 'a' },
+            actions: Array.from({ length: 201 }, (_, i) => ({ ...base, idempotencyKey: `m${i}` })),
+          },
+          400,
+        ],
+        [
+          'DUPLICATE_FIELD',
+          `{"run":{"agent":"a"},"actions":[{"idempotencyKey":"d","object":"Opportunity","recordId":"${opp.Id}","operation":"update","changes":{"NextStep":"a","NextStep":"b"}}]}`,
+          400,
+        ],
+        ['NOT_ALLOWED', body({}), 403, 'viewer@actionplane.demo'],
+      ];
+      for (const [code, payload, status, user] of cases) {
+        const res = await t.api('POST', `${REST}/actions`, payload, user);
+        assertEqual(res.status, status, `${code} status`);
+        assert(
+          res.body.errors.some((e: { code: string }) => e.code === code),
+          `${code} in ${JSON.stringify(res.body)}`,
+        );
+      }
+      await t.api('POST', '/workbench/api/settings', { Mode__c: 'Paused' });
+      const paused = await t.api('POST', `${REST}/actions`, body({}));
+      assertEqual([paused.status, paused.body.errors[0].code], [503, 'PAUSED'], 'paused');
+      assertEqual(await snapshot(), before, 'records and runs after every refused request');
+      await t.page.locator('c-action-inbox .empty').waitFor();
+      await t.screenshot('nothing-written');
+    },
+  },
+];
