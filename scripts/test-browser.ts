@@ -33,9 +33,11 @@ async function main(): Promise<number> {
 
   const dir = join(process.cwd(), 'test', 'browser');
   const tests: BrowserTest[] = [];
-  for (const file of readdirSync(dir)
+  // The smoke test first: if a compiled component does not render, every flow after it would fail for that reason.
+  const files = readdirSync(dir)
     .filter((f) => f.endsWith('.e2e.ts'))
-    .sort()) {
+    .sort((a, b) => Number(b.startsWith('smoke')) - Number(a.startsWith('smoke')) || a.localeCompare(b));
+  for (const file of files) {
     const mod = (await import(pathToFileURL(join(dir, file)).href)) as { tests?: BrowserTest[] };
     if (!Array.isArray(mod.tests)) throw new Error(`${file} must export "tests: BrowserTest[]"`);
     tests.push(...mod.tests);
