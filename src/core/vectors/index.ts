@@ -6,6 +6,7 @@ import { checkCoerceVector, checkDiffVector, checkDriftVector } from './coercion
 import { checkCanonicalVector, checkChainVector } from './hashVectors';
 import { checkPolicyVector } from './policyVectors';
 import { checkQuorumVector } from './quorumVectors';
+import { checkRollupVector } from './rollupVectors';
 import { checkTransitionVector } from './statusVectors';
 import type { VectorCheck } from './VectorCase';
 
@@ -18,6 +19,7 @@ export const VECTOR_KINDS: Readonly<Record<string, VectorCheck>> = {
   canonical: checkCanonicalVector,
   chain: checkChainVector,
   quorum: checkQuorumVector,
+  rollup: checkRollupVector,
 };
 
 export { kindOf, type VectorCase, type VectorCheck } from './VectorCase';
