@@ -4,6 +4,7 @@
  * of ActionStatusChanged__e publishing).
  */
 import { transition } from '../../src/core/ActionStatusMachine';
+import { countByStatus, statusFor } from '../../src/core/RunStatusRollup';
 import type { Actor, AuditTrail } from './AuditTrail';
 import type { OrgStore, PlannedAction, RunStatus } from './OrgStore';
 
@@ -38,19 +39,8 @@ export class ActionLifecycle {
     run.Status__c = this.rollUp(run.Id, run.Status__c);
   }
 
-  /** The run's status from its actions' statuses (AgentRun__c.Status__c). */
+  /** The run's status from its actions' statuses (AgentRun__c.Status__c), by the shared core's roll-up rule. */
   rollUp(runId: string, current: RunStatus): RunStatus {
-    if (current === 'Halted') return current;
-    const statuses = this.org.actionsOf(runId).map((a) => a.Status__c);
-    if (statuses.length === 0) return 'Open';
-    if (statuses.some((s) => s === 'PendingApproval' || s === 'Approved' || s === 'Proposed' || s === 'AutoApproved')) {
-      return statuses.some((s) => s === 'PendingApproval') ? 'AwaitingApproval' : 'Open';
-    }
-    const applied = statuses.filter((s) => s === 'Applied' || s === 'Compensated').length;
-    if (applied === statuses.length) return 'Completed';
-    if (applied > 0) return 'PartiallyApplied';
-    if (statuses.every((s) => s === 'Rejected')) return 'Rejected';
-    if (statuses.some((s) => s === 'Failed')) return 'Failed';
-    return 'Completed';
+    return statusFor(countByStatus(this.org.actionsOf(runId).map((a) => a.Status__c)), current);
   }
 }

@@ -64,7 +64,7 @@ export function planChanges(
         {
           path,
           code: 'INVALID_VALUE',
-          message: `changes nothing: every proposed value equals the current value on ${object.name} ${String(record.Id)}`,
+          message: `every proposed value equals the current value: nothing to change (${object.name} ${String(record.Id)})`,
         },
       ],
     };
