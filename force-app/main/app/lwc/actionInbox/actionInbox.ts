@@ -16,6 +16,7 @@ import {
   type InboxRow,
 } from 'c/actionPlaneApi';
 import {
+  clipSummary,
   effectBadgeClass,
   formatAge,
   formatConfidence,
@@ -254,7 +255,8 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
         age: formatAge(row.createdAt, this.now),
         expiry: expiry.text,
         expiryClass: EXPIRY_TONE_CLASS[expiry.tone],
-        changed: row.summary ?? row.changedFields.join(', '),
+        changed: clipSummary(row.summary ?? row.changedFields.join(', ')),
+        changedInFull: row.summary ?? row.changedFields.join(', '),
         approvals: row.requiredApprovals ? `${row.approvals ?? 0}/${row.requiredApprovals}` : '',
         selected: isSelected,
         selectLabel: formatLabel(LABELS.selectRow, row.name),

@@ -461,6 +461,30 @@ export function formatExpiry(
   return { text: formatLabel(LABELS.expiresIn, spanText(left)), tone: left < 4 * HOUR ? 'soon' : 'ok' };
 }
 
+/** `text` cut at a word boundary to at most `max` characters, ending with "…" when anything was cut. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, Math.max(1, max - 1));
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * A change summary ("Amount: 15,000 → 20,250; Next Step: … → …") with each value clipped to `perValue`
+ * characters, so a long-text change cannot take over an inbox row while every field and arrow stays visible.
+ */
+export function clipSummary(summary: string, perValue = 40): string {
+  return summary
+    .split('; ')
+    .map((part) => {
+      const colon = part.indexOf(': ');
+      const name = colon >= 0 ? part.slice(0, colon + 2) : '';
+      const values = (colon >= 0 ? part.slice(colon + 2) : part).split(' → ');
+      return name + values.map((value) => clipText(value, perValue)).join(' → ');
+    })
+    .join('; ');
+}
+
 /** Confidence 0–1 as a whole percentage; blank when the agent gave none. */
 export function formatConfidence(confidence: number | null | undefined): string {
   if (typeof confidence !== 'number' || !Number.isFinite(confidence)) return '';

@@ -4,7 +4,14 @@
  */
 import { LightningElement, api } from 'lwc';
 import { errorMessage, loadActionsForRecord, type InboxRow } from 'c/actionPlaneApi';
-import { effectBadgeClass, formatAge, formatConfidence, riskBadgeClass, statusBadgeClass } from 'c/actionPlaneFormat';
+import {
+  clipSummary,
+  effectBadgeClass,
+  formatAge,
+  formatConfidence,
+  riskBadgeClass,
+  statusBadgeClass,
+} from 'c/actionPlaneFormat';
 import { LABELS, formatLabel } from 'c/actionPlaneLabels';
 
 export default class RecordAgentActions extends LightningElement {
@@ -85,7 +92,8 @@ export default class RecordAgentActions extends LightningElement {
         agent: row.agent ?? '',
         confidence: formatConfidence(row.confidence),
         age: formatAge(row.createdAt, this.now),
-        changed: row.summary ?? row.changedFields.join(', '),
+        changed: clipSummary(row.summary ?? row.changedFields.join(', ')),
+        changedInFull: row.summary ?? row.changedFields.join(', '),
         open,
         toggleLabel: open ? LABELS.hideReview : LABELS.review,
         ariaExpanded: open ? 'true' : 'false',

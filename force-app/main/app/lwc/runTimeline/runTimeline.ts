@@ -13,7 +13,7 @@ import {
   type ReplayResult,
   type RunTimeline as RunTimelineData,
 } from 'c/actionPlaneApi';
-import { effectBadgeClass, formatValue, statusBadgeClass } from 'c/actionPlaneFormat';
+import { clipSummary, effectBadgeClass, formatValue, statusBadgeClass } from 'c/actionPlaneFormat';
 import { LABELS, formatLabel } from 'c/actionPlaneLabels';
 
 const HALTED_OR_DONE = new Set(['Halted', 'Completed', 'Rejected', 'Failed']);
@@ -120,6 +120,7 @@ export default class RunTimeline extends LightningElement {
   }
   get events() {
     const brokenAt = this.timeline?.chain.verified ? null : (this.timeline?.chain.brokenAt ?? null);
+    const actionNames = new Map((this.timeline?.actions ?? []).map((action) => [action.id, action.name]));
     return [...(this.timeline?.events ?? [])]
       .sort((a, b) => a.sequence - b.sequence)
       .map((event) => {
@@ -131,7 +132,9 @@ export default class RunTimeline extends LightningElement {
           actor: event.actor,
           actorType: event.actorType,
           occurredAt: formatValue('datetime', event.occurredAt),
-          summary: event.summary ?? '',
+          // A summary that only repeats the event type says nothing new.
+          summary: event.summary && event.summary !== event.type ? event.summary : '',
+          actionName: (event.actionId && actionNames.get(event.actionId)) || '',
           shortHash: (event.hash ?? '').slice(0, 12),
           broken,
           itemClass: broken ? 'slds-timeline__item broken slds-theme_error' : 'slds-timeline__item',
@@ -148,7 +151,8 @@ export default class RunTimeline extends LightningElement {
       name: action.name,
       status: action.status,
       statusClass: statusBadgeClass(action.status),
-      summary: action.summary ?? action.changedFields.join(', '),
+      summary: clipSummary(action.summary ?? action.changedFields.join(', ')),
+      summaryInFull: action.summary ?? action.changedFields.join(', '),
     }));
   }
   get hasActions(): boolean {

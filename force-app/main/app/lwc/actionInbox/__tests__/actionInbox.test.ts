@@ -282,6 +282,14 @@ describe('c-action-inbox keyboard triage', () => {
     expect(root.querySelector<HTMLTextAreaElement>('.bulk-reason')?.value).toBe('');
   });
 
+  it('clipsALongChangeSummaryAndKeepsItInFullInTheTitle', async () => {
+    const summary = `Next Step: ${'Call the buyer to confirm the seats. '.repeat(3)}→ (blank)`;
+    const { root } = await render(page([row(1, { summary })]));
+    const cell = root.querySelector<HTMLElement>('td.changes');
+    expect(cell?.textContent).toBe('Next Step: Call the buyer to confirm the seats.… → (blank)');
+    expect(cell?.title).toBe(summary);
+  });
+
   it('ignoresKeysTypedIntoTheReasonBox', async () => {
     const { root } = await render();
     await press(root, 'r');

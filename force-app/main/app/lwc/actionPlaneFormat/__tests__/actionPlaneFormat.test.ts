@@ -1,4 +1,6 @@
 import {
+  clipSummary,
+  clipText,
   dateShiftDays,
   describeDetail,
   formatAge,
@@ -285,5 +287,23 @@ describe('readableEvidence', () => {
   });
   it('showsBrokenJsonAsText', () => {
     expect(readableEvidence('{not json').segments[0]?.text).toBe('{not json');
+  });
+});
+
+describe('clipSummary', () => {
+  it('clipsLongValuesAtAWordBoundaryAndKeepsEveryFieldAndArrow', () => {
+    const summary =
+      'Amount: 15,000 → 20,250; Next Step: Call the buyer on Monday to confirm the number of seats → Call the CFO on Tuesday to confirm the discount';
+    expect(clipSummary(summary, 30)).toBe(
+      'Amount: 15,000 → 20,250; Next Step: Call the buyer on Monday to… → Call the CFO on Tuesday to…',
+    );
+  });
+
+  it('leavesShortSummariesAlone', () => {
+    expect(clipSummary('Stage: Prospecting → Closed Won')).toBe('Stage: Prospecting → Closed Won');
+  });
+
+  it('cutsAWordlessRunMidWord', () => {
+    expect(clipText('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
   });
 });

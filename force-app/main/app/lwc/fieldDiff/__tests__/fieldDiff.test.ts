@@ -105,7 +105,7 @@ describe('c-field-diff', () => {
   it('showsBlanksAsBlanksNotNull', () => {
     const after = row(render(), 'NextStep').querySelector('[data-cell="after"]');
     expect(after?.querySelector('.value')).toBeNull();
-    expect(after?.querySelector('.slds-assistive-text')?.textContent).toBe('blank');
+    expect(after?.querySelector('.blank')?.textContent).toBe('(blank)');
     expect(after?.textContent).not.toMatch(/null|undefined/);
   });
 

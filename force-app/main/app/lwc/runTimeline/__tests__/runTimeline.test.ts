@@ -89,6 +89,43 @@ describe('c-run-timeline', () => {
     expect(items[0]?.textContent).toContain('Nov 26, 2026, 10:01 AM UTC');
   });
 
+  it('namesEachEventsActionAndSkipsASummaryThatRepeatsTheType', async () => {
+    const data = timeline();
+    data.actions = [
+      {
+        id: 'a1',
+        name: 'PA-0001',
+        status: 'PendingApproval',
+        effect: 'RequireApproval',
+        risk: 'High',
+        objectName: 'Opportunity',
+        recordId: '006000000000001AAA',
+        recordName: 'Acme renewal',
+        agent: 'pipeline-agent',
+        runId: 'r1',
+        runName: 'RUN-0001',
+        confidence: 0.9,
+        createdAt: '2026-11-26T10:00:00Z',
+        expiresAt: null,
+        changedFields: ['Amount'],
+        summary: 'Amount: 50,000 → 67,500',
+        requiredApprovals: 1,
+        approvals: 0,
+        canDecide: true,
+      },
+    ];
+    data.events = [
+      { ...event(1, 'RunStarted', 'Agent'), actionId: null, summary: 'RunStarted' },
+      event(2, 'ActionProposed'),
+    ];
+    const { root } = await render(data);
+    const items = [...root.querySelectorAll('.events li')];
+    expect(items[0]?.querySelector('.action-name')).toBeNull();
+    expect(items[0]?.querySelector('.summary')).toBeNull();
+    expect(items[1]?.querySelector('.action-name')?.textContent).toBe('PA-0001');
+    expect(items[1]?.querySelector('.summary')?.textContent).toBe('ActionProposed happened');
+  });
+
   it('badgesAVerifiedChain', async () => {
     const { root } = await render();
     const badge = root.querySelector('.chain-badge');
