@@ -98,31 +98,36 @@ for (let i = 0; i < actionCount; i++) {
 }
 
 const metadata = { policies, conditions, sensitivities: [], settings: { Mode__c: 'Enforce' } };
-let t0 = performance.now();
+const t0 = performance.now();
 const compiled = compilePolicies(metadata);
 const compileMs = performance.now() - t0;
 
-// Warm up the JIT, then measure.
-for (let i = 0; i < Math.min(1000, actions.length); i++) evaluatePolicy(compiled, actions[i] as ProposedAction);
+// Warm up: one full pass lets the JIT finish optimising (its compile time would otherwise dominate a short run),
+// then three measured passes; the median pass is reported.
+for (const a of actions) evaluatePolicy(compiled, a);
+const passes: { ms: number; cpuMs: number }[] = [];
 const tally: Record<string, number> = {};
-const cpu0 = process.cpuUsage();
-t0 = performance.now();
-for (const a of actions) {
-  const d = evaluatePolicy(compiled, a);
-  tally[d.effect] = (tally[d.effect] ?? 0) + 1;
+for (let pass = 0; pass < 3; pass++) {
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  for (const a of actions) {
+    const d = evaluatePolicy(compiled, a);
+    if (pass === 0) tally[d.effect] = (tally[d.effect] ?? 0) + 1;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  passes.push({ ms: performance.now() - wall0, cpuMs: (cpu.user + cpu.system) / 1000 });
 }
-const ms = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
-const cpuMs = (cpu.user + cpu.system) / 1000;
-// CPU time is the fairer figure on a shared machine: wall time also counts other processes' turns.
-const perSecond = Math.round((actions.length / Math.max(ms, cpuMs)) * 1000);
+passes.sort((x, y) => x.ms - y.ms);
+const { ms, cpuMs } = passes[1] as { ms: number; cpuMs: number };
+// Wall time also counts other processes' turns on a shared machine; CPU time is printed beside it.
+const perSecond = Math.round((actions.length / ms) * 1000);
 const perCpuSecond = Math.round((actions.length / cpuMs) * 1000);
 
 process.stdout.write(
   `policies: ${policyCount} active, ${conditions.length} conditions; compile once: ${compileMs.toFixed(2)} ms\n`,
 );
 process.stdout.write(
-  `actions: ${actions.length} in ${ms.toFixed(1)} ms → ${((ms / actions.length) * 1000).toFixed(1)} µs each\n`,
+  `actions: ${actions.length} per pass, median of 3 passes after a warm-up pass: ${ms.toFixed(1)} ms → ${((ms / actions.length) * 1000).toFixed(1)} µs each\n`,
 );
 process.stdout.write(`effects: ${JSON.stringify(tally)}\n`);
 process.stdout.write(`CPU: ${cpuMs.toFixed(1)} ms → ${perCpuSecond} decisions per CPU-second\n`);

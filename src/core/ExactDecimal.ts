@@ -17,6 +17,7 @@ const DECIMAL_TEXT = /^\s*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?\s*$/;
 export function parseDecimal(value: unknown): ExactDecimal | null {
   let text: string;
   if (typeof value === 'number') {
+    if (Number.isSafeInteger(value)) return { units: BigInt(value), scale: 0 }; // the common case, no text round trip
     if (!Number.isFinite(value)) return null;
     text = String(value);
   } else if (typeof value === 'string') {

@@ -247,6 +247,8 @@ interface CompiledPolicy {
   agents: ReadonlySet<string> | null;
   effect: Effect;
   minConfidence: number | null;
+  /** MinConfidence__c as reasons print it, formatted once. */
+  minConfidenceText: string;
   risk: Risk;
   approverGroup: string | null;
   requiredApprovals: number;
@@ -392,6 +394,7 @@ function compilePolicy(p: ActionPolicyRecord, conditions: PolicyConditionRecord[
     agents: nameSet(p.Agents__c),
     effect,
     minConfidence,
+    minConfidenceText: minConfidence === null ? '' : formatNumber(minConfidence),
     risk,
     approverGroup: group === '' ? null : group,
     requiredApprovals: approvals ?? 1,
@@ -414,6 +417,20 @@ export interface CompiledPolicySet {
   /** Only the levels that change a decision (Confidential, Restricted). */
   sensitivities: CompiledSensitivity[];
   settings: CompiledSettings;
+  /** Active policies whose object and agents match, per `object|agent` (lower case); filled on first use. */
+  byObjectAndAgent: Map<string, CompiledPolicy[]>;
+}
+
+/** The active policies whose object and agent lists admit this action, cached per object and agent. */
+function policiesFor(compiled: CompiledPolicySet, objectKey: string, agentKey: string): CompiledPolicy[] {
+  const key = `${objectKey}|${agentKey}`;
+  let list = compiled.byObjectAndAgent.get(key);
+  if (list === undefined) {
+    list = compiled.policies.filter((p) => coversName(p.objects, objectKey) && coversName(p.agents, agentKey));
+    if (compiled.byObjectAndAgent.size >= 1000) compiled.byObjectAndAgent.clear(); // bounded in long-lived processes
+    compiled.byObjectAndAgent.set(key, list);
+  }
+  return list;
 }
 
 /**
@@ -452,7 +469,7 @@ export function compilePolicies(metadata: PolicyMetadata): CompiledPolicySet {
       });
     }
   });
-  return { policies, sensitivities, settings: compileSettings(metadata.settings) };
+  return { policies, sensitivities, settings: compileSettings(metadata.settings), byObjectAndAgent: new Map() };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -562,8 +579,10 @@ interface FieldCandidate {
   allowSelfApproval: boolean;
   /** The words of the conditions that hold (empty: the rule applies to any change of the field). */
   conditions: string[];
-  /** Further words: a confidence threshold met or missed, the default applying. */
+  /** Further words: a confidence threshold met or missed. */
   notes: string[];
+  /** The policy's Reason__c, shown to approvers and agents ('' when none). */
+  policyReason: string;
 }
 
 function compareCandidates(a: FieldCandidate, b: FieldCandidate): number {
@@ -583,11 +602,11 @@ function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function consequence(c: { effect: Effect; requiredApprovals: number; approverGroup: string | null }): string {
-  if (c.effect === 'Block') return 'blocked';
-  if (c.effect === 'AutoRun') return 'may run automatically';
-  const approvals = c.requiredApprovals === 1 ? '1 approval' : `${c.requiredApprovals} approvals`;
-  return c.approverGroup ? `needs ${approvals} from ${c.approverGroup}` : `needs ${approvals}`;
+function consequence(effect: Effect, requiredApprovals: number, approverGroup: string | null): string {
+  if (effect === 'Block') return 'blocked';
+  if (effect === 'AutoRun') return 'may run automatically';
+  const approvals = requiredApprovals === 1 ? '1 approval' : `${requiredApprovals} approvals`;
+  return approverGroup ? `needs ${approvals} from ${approverGroup}` : `needs ${approvals}`;
 }
 
 function confidenceOf(action: ProposedAction): number {
@@ -607,6 +626,8 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
   const object = action.object.trim();
   const agent = (action.agent ?? '').trim();
   const confidence = confidenceOf(action);
+  let confidenceWords: string | null = null;
+  const confidenceText = (): string => (confidenceWords ??= formatNumber(confidence));
 
   const changed = Object.entries(action.changes).filter(([, c]) => !valuesEqual(c.before, c.after));
   const changedByKey = new Map(changed.map((entry) => [entry[0].toLowerCase(), entry] as const));
@@ -638,9 +659,7 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
 
   // A policy matches when active (already filtered), its object and agents match and every condition holds.
   const matched: { policy: CompiledPolicy; whys: string[] }[] = [];
-  for (const policy of compiled.policies) {
-    if (!coversName(policy.objects, objectKey)) continue;
-    if (!coversName(policy.agents, agentKey)) continue;
+  for (const policy of policiesFor(compiled, objectKey, agentKey)) {
     const whys: string[] = [];
     let holds = true;
     for (const cond of policy.conditions) {
@@ -656,7 +675,8 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
   }
 
   const contributors = new Map<string, Contributor>();
-  const words = new Map<string, { conditions: string[]; notes: string[] }>();
+  /** The candidate each contributor came from: its condition words and notes. */
+  const words = new Map<string, FieldCandidate>();
   const fieldEffects: FieldDecision[] = [];
 
   for (const [field] of changed) {
@@ -669,10 +689,10 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
       if (effect === 'AutoRun' && policy.minConfidence !== null && policy.minConfidence > confidence) {
         effect = 'RequireApproval';
         notes.push(
-          `confidence ${formatNumber(confidence)} is below the ${formatNumber(policy.minConfidence)} required to run automatically`,
+          `confidence ${confidenceText()} is below the ${policy.minConfidenceText} required to run automatically`,
         );
       } else if (effect === 'AutoRun' && policy.minConfidence !== null) {
-        notes.push(`confidence ${formatNumber(confidence)} meets ${formatNumber(policy.minConfidence)}`);
+        notes.push(`confidence ${confidenceText()} meets ${policy.minConfidenceText}`);
       }
       candidates.push({
         kind: 'policy',
@@ -685,6 +705,7 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
         allowSelfApproval: policy.allowSelfApproval,
         conditions: whys,
         notes,
+        policyReason: policy.reason,
       });
     }
     let policyEffect: Effect | null = null;
@@ -703,6 +724,7 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
         allowSelfApproval: false,
         conditions: [],
         notes: [],
+        policyReason: '',
       });
     }
     for (const s of compiled.sensitivities) {
@@ -719,13 +741,15 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
         allowSelfApproval: false,
         conditions: [`${field} is ${level} data`],
         notes: [],
+        policyReason: '',
       });
     }
-    candidates.sort(compareCandidates);
-    const top = candidates[0];
+    // The governing rule is the first by the ordering; only rules with the strictest effect stand behind the field.
+    let top: FieldCandidate | undefined;
+    for (const c of candidates) if (top === undefined || compareCandidates(c, top) < 0) top = c;
     if (top === undefined) continue; // unreachable: a field always has the default or a policy
     let finalEffect = top.effect;
-    const behind = candidates.filter((c) => c.effect === finalEffect);
+    const behind = candidates.filter((c) => c.effect === finalEffect).sort(compareCandidates);
     let modeNote = '';
     if (finalEffect === 'AutoRun' && settings.mode === 'ApproveAll') {
       finalEffect = 'RequireApproval';
@@ -749,21 +773,21 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
         fields: [field],
         reason: '',
       });
-      words.set(c.rule, { conditions: c.conditions, notes: c.notes });
+      words.set(c.rule, c);
     }
     fieldEffects.push({
       field,
       effect: finalEffect,
       rule: top.rule,
       rules: behind.map((c) => c.rule),
-      reason: `${capitalise(whyWords(top.kind, [field], object, top))}: ${consequence({ ...top, effect: finalEffect })}${modeNote} (${top.rule})`,
+      reason: `${capitalise(whyWords(top, [field], object, settings.defaultEffect))}: ${consequence(finalEffect, top.requiredApprovals, top.approverGroup)}${modeNote} (${top.rule})`,
     });
   }
 
   const all = [...contributors.values()];
   for (const c of all) {
-    const w = words.get(c.rule) ?? { conditions: [], notes: [] };
-    c.reason = whyWords(c.kind, c.fields, object, { ...w, effect: c.effect, defaultEffect: settings.defaultEffect });
+    const from = words.get(c.rule);
+    if (from) c.reason = whyWords(from, c.fields, object, settings.defaultEffect);
   }
   let effect: Effect = 'AutoRun';
   let risk: Risk = 'Low';
@@ -801,8 +825,9 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
   );
   const reasons = ordered.map((c) => {
     const group = c.effect === 'RequireApproval' ? (c.approverGroup ?? approverGroup) : null;
-    const policyText = c.kind === 'policy' ? policyReasonText(compiled, c.rule) : '';
-    return `${capitalise(c.reason)}: ${consequence({ ...c, approverGroup: group })}${policyText} (${c.rule})`;
+    const policyReason = words.get(c.rule)?.policyReason ?? '';
+    const policyText = policyReason === '' ? '' : ` — ${policyReason}`;
+    return `${capitalise(c.reason)}: ${consequence(c.effect, c.requiredApprovals, group)}${policyText} (${c.rule})`;
   });
   if (settings.mode === 'ApproveAll' && all.some((c) => c.effect === 'RequireApproval')) {
     const turned = fieldEffects.some((f) => f.reason.includes('ApproveAll mode'));
@@ -832,26 +857,16 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
  * Why a rule applies, in words, without the consequence: the words of its conditions, or the fields it covers;
  * then notes (a confidence threshold met or missed). The default names the fields no policy covers.
  */
-function whyWords(
-  kind: ContributorKind,
-  fields: string[],
-  object: string,
-  w: { conditions: string[]; notes: string[]; effect?: Effect; defaultEffect?: Effect },
-): string {
-  if (kind === 'default') {
+function whyWords(from: FieldCandidate, fields: string[], object: string, defaultEffect: Effect): string {
+  if (from.kind === 'default') {
     const covered = fields.map((f) => `${object}.${f}`).join(', ');
-    return `no policy covers ${covered}, so the default effect ${w.defaultEffect ?? w.effect ?? ''} applies`;
+    return `no policy covers ${covered}, so the default effect ${defaultEffect} applies`;
   }
   const head =
-    w.conditions.length > 0
-      ? w.conditions.join(', ')
+    from.conditions.length > 0
+      ? from.conditions.join(', ')
       : `${fields.join(', ')} ${fields.length === 1 ? 'changes' : 'change'}`;
-  return w.notes.length > 0 ? `${head}, ${w.notes.join(', ')}` : head;
-}
-
-function policyReasonText(compiled: CompiledPolicySet, name: string): string {
-  const p = compiled.policies.find((x) => x.name === name);
-  return p && p.reason !== '' ? ` — ${p.reason}` : '';
+  return from.notes.length > 0 ? `${head}, ${from.notes.join(', ')}` : head;
 }
 
 function capitalise(text: string): string {
