@@ -84,7 +84,8 @@ for (let i = 0; i < actionCount; i++) {
   for (let k = 0; k < n; k++) {
     const f = pick(fields);
     if (f === 'CloseDate') changes[f] = { before: '2026-12-01', after: `2026-12-${10 + Math.floor(rand() * 19)}` };
-    else if (f === 'Amount' || f === 'Probability') changes[f] = { before: 1000 + i, after: 1000 + i * rand() * 2 };
+    else if (f === 'Amount' || f === 'Probability')
+      changes[f] = { before: 1000 + i, after: Math.round((1000 + i * rand() * 2) * 100) / 100 }; // currency: cents
     else if (f === 'StageName') changes[f] = { before: 'Prospecting', after: pick(['Negotiation', 'Closed Won']) };
     else changes[f] = { before: `old ${i}`, after: `new ${i}` };
   }
