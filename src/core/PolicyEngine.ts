@@ -117,8 +117,8 @@ export interface ProposedAction {
 
 export type ContributorKind = 'policy' | 'sensitivity' | 'default';
 
-/** A rule behind the final effect of at least one field. */
-export interface Contributor {
+/** What one rule (a policy, a sensitivity level or the default) says about a field. */
+export interface RuleOutcome {
   kind: ContributorKind;
   /** Policy DeveloperName, `FieldSensitivity.<name>` or `ActionPlaneSetting.Default`. */
   rule: string;
@@ -128,6 +128,10 @@ export interface Contributor {
   expiresAfterHours: number | null;
   approverGroup: string | null;
   allowSelfApproval: boolean;
+}
+
+/** A rule behind the final effect of at least one field. */
+export interface Contributor extends RuleOutcome {
   fields: string[];
   reason: string;
 }
@@ -568,15 +572,7 @@ function conditionHolds(cond: CompiledCondition, field: string, change: FieldVal
 // ---------------------------------------------------------------------------------------------------------------
 // Evaluation
 
-interface FieldCandidate {
-  kind: ContributorKind;
-  rule: string;
-  effect: Effect;
-  risk: Risk;
-  requiredApprovals: number;
-  expiresAfterHours: number | null;
-  approverGroup: string | null;
-  allowSelfApproval: boolean;
+interface FieldCandidate extends RuleOutcome {
   /** The words of the conditions that hold (empty: the rule applies to any change of the field). */
   conditions: string[];
   /** Further words: a confidence threshold met or missed. */
@@ -585,7 +581,8 @@ interface FieldCandidate {
   policyReason: string;
 }
 
-function compareCandidates(a: FieldCandidate, b: FieldCandidate): number {
+/** Strictest effect first, then most approvals, highest risk, policies before sensitivity and default, name. */
+function compareCandidates(a: RuleOutcome, b: RuleOutcome): number {
   return (
     EFFECT_RANK[b.effect] - EFFECT_RANK[a.effect] ||
     b.requiredApprovals - a.requiredApprovals ||
@@ -815,14 +812,7 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
   const allowSelfApproval = all.length > 0 && all.every((c) => c.kind === 'policy' && c.allowSelfApproval);
 
   // One reason per contributor, strictest first, in the order an approver reads them.
-  const ordered = [...all].sort(
-    (a, b) =>
-      EFFECT_RANK[b.effect] - EFFECT_RANK[a.effect] ||
-      b.requiredApprovals - a.requiredApprovals ||
-      RISK_RANK[b.risk] - RISK_RANK[a.risk] ||
-      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-      compareNames(a.rule, b.rule),
-  );
+  const ordered = [...all].sort(compareCandidates);
   const reasons = ordered.map((c) => {
     const group = c.effect === 'RequireApproval' ? (c.approverGroup ?? approverGroup) : null;
     const policyReason = words.get(c.rule)?.policyReason ?? '';
