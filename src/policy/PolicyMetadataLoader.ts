@@ -5,10 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type {
-  ActionPolicyRecord,
-  PolicyMetadata,
-} from '../core/PolicyEngine';
+import type { ActionPolicyRecord, PolicyMetadata } from '../core/PolicyEngine';
 
 type FieldValue = string | number | boolean | null;
 
