@@ -35,6 +35,12 @@ const EXPIRY_TONE_CLASS = {
   expired: 'slds-text-color_error',
 };
 
+/**
+ * Rows drawn at once. A page may hold up to 2,000 actions; drawing them all costs seconds, so the first rows are
+ * drawn at once and more on demand (the "show more" button, or j moving past the last drawn row).
+ */
+const RENDER_STEP = 100;
+
 type Panel = { kind: 'review'; id: string; edit: boolean } | { kind: 'run'; id: string } | null;
 
 export default class ActionInbox extends NavigationMixin(LightningElement) {
@@ -70,6 +76,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
   announcement = '';
   panel: Panel = null;
   now = Date.now();
+  renderLimit = RENDER_STEP;
 
   private requestSeq = 0;
 
@@ -111,6 +118,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
       const visible = new Set(this.rows.map((row) => row.id));
       this.selectedIds = this.selectedIds.filter((id) => visible.has(id));
       this.activeIndex = Math.min(this.activeIndex, Math.max(this.rows.length - 1, 0));
+      this.renderLimit = Math.max(RENDER_STEP, this.activeIndex + 1);
     } catch (error) {
       if (seq !== this.requestSeq) return;
       this.loadError = errorMessage(error);
@@ -232,9 +240,21 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     }));
   }
 
+  get hasHiddenRows(): boolean {
+    return this.rows.length > this.renderLimit;
+  }
+  get showMoreText(): string {
+    const hidden = this.rows.length - this.renderLimit;
+    return formatLabel(LABELS.showMoreRows, Math.min(RENDER_STEP, hidden), this.renderLimit, this.rows.length);
+  }
+
+  handleShowMore(): void {
+    this.renderLimit += RENDER_STEP;
+  }
+
   get viewRows() {
     const selected = new Set(this.selectedIds);
-    return this.rows.map((row, index) => {
+    return this.rows.slice(0, this.renderLimit).map((row, index) => {
       const expiry = formatExpiry(row.expiresAt, this.now);
       const active = index === this.activeIndex;
       const isSelected = selected.has(row.id);
@@ -411,6 +431,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
   private move(step: number): void {
     if (this.rows.length === 0) return;
     this.activeIndex = Math.min(Math.max(this.activeIndex + step, 0), this.rows.length - 1);
+    if (this.activeIndex >= this.renderLimit) this.renderLimit += RENDER_STEP;
     const row = this.rows[this.activeIndex];
     if (!row) return;
     this.announce(

@@ -105,6 +105,7 @@ import noEvents from '@salesforce/label/c.ActionPlane_NoEvents';
 import noFieldChanges from '@salesforce/label/c.ActionPlane_NoFieldChanges';
 import nothingToDecide from '@salesforce/label/c.ActionPlane_NothingToDecide';
 import pageOf from '@salesforce/label/c.ActionPlane_PageOf';
+import showMoreRows from '@salesforce/label/c.ActionPlane_ShowMoreRows';
 import percentPoints from '@salesforce/label/c.ActionPlane_PercentPoints';
 import policyDecision from '@salesforce/label/c.ActionPlane_PolicyDecision';
 import previous from '@salesforce/label/c.ActionPlane_Previous';
@@ -274,6 +275,7 @@ export const LABELS = {
   noFieldChanges,
   nothingToDecide,
   pageOf,
+  showMoreRows,
   percentPoints,
   policyDecision,
   previous,

@@ -290,6 +290,28 @@ describe('c-action-inbox keyboard triage', () => {
     expect(cell?.title).toBe(summary);
   });
 
+  it('drawsALongPageInStepsOfAHundredRows', async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => row(i + 1));
+    const { root } = await render(page(rows));
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(100);
+    const more = root.querySelector<HTMLElement & { label: string }>('.show-more');
+    expect(more?.label).toBe('Show 50 more (100 of 150 on this page shown)');
+    more?.dispatchEvent(new CustomEvent('click'));
+    await flush();
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(150);
+    expect(root.querySelector('.show-more')).toBeNull();
+  });
+
+  it('drawsMoreRowsWhenJMovesPastTheLastDrawnRow', async () => {
+    const rows = Array.from({ length: 150 }, (_, i) => row(i + 1));
+    const { root } = await render(page(rows));
+    const list = root.querySelector('.triage-list');
+    for (let i = 0; i < 100; i++) list?.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+    await flush();
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(150);
+    expect(activeName(root)).toBe('PA-000101');
+  });
+
   it('ignoresKeysTypedIntoTheReasonBox', async () => {
     const { root } = await render();
     await press(root, 'r');
