@@ -104,6 +104,30 @@ function decimals(scale: number | null | undefined, fallback: number): number {
   return typeof scale === 'number' && scale >= 0 && scale <= 18 ? scale : fallback;
 }
 
+// Building an Intl formatter costs far more than using one; a 500-field diff formats thousands of values.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A value for display, by kind. Blanks are the empty string: the template shows them as blanks. */
 export function formatValue(kind: ValueKind, value: FieldValue | undefined, options: FormatOptions = {}): string {
   if (isBlankValue(value)) return '';
@@ -117,7 +141,7 @@ export function formatValue(kind: ValueKind, value: FieldValue | undefined, opti
       if (n === null) return String(value);
       if (kind === 'currency') {
         const digits = decimals(options.scale, 2);
-        return new Intl.NumberFormat(locale, {
+        return numberFormat(locale, {
           style: 'currency',
           currency: options.currency ?? CURRENCY,
           minimumFractionDigits: digits,
@@ -125,7 +149,7 @@ export function formatValue(kind: ValueKind, value: FieldValue | undefined, opti
         }).format(n);
       }
       const max = kind === 'integer' ? 0 : decimals(options.scale, 4);
-      const text = new Intl.NumberFormat(locale, { maximumFractionDigits: max }).format(n);
+      const text = numberFormat(locale, { maximumFractionDigits: max }).format(n);
       return kind === 'percent' ? `${text}%` : text;
     }
     case 'date':
@@ -133,7 +157,7 @@ export function formatValue(kind: ValueKind, value: FieldValue | undefined, opti
       const time = toTime(value);
       if (time === null) return String(value);
       const dateOnly = typeof value === 'string' && DATE_ONLY.test(value.trim());
-      return new Intl.DateTimeFormat(locale, {
+      return dateFormat(locale, {
         year: 'numeric',
         month: 'short',
         day: 'numeric',
@@ -307,7 +331,7 @@ export function describeDetail(
       moved.percent === null
         ? LABELS.fromBlank
         : signed(
-            `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.abs(moved.percent))}%`,
+            `${numberFormat(locale, { maximumFractionDigits: 1 }).format(Math.abs(moved.percent))}%`,
             moved.percent,
           );
     return { text: `${deltaText} (${pctText})`, tone: moved.delta > 0 ? 'up' : 'down' };
@@ -315,7 +339,7 @@ export function describeDetail(
   if (kind === 'date' || kind === 'datetime') {
     const days = dateShiftDays(change.before, change.after);
     if (days === null || days === 0) return { text: '', tone: 'neutral' };
-    const amount = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(Math.abs(days));
+    const amount = numberFormat(locale, { maximumFractionDigits: 1 }).format(Math.abs(days));
     const template = days > 0 ? LABELS.daysLater : LABELS.daysEarlier;
     return { text: formatLabel(template, signed(amount, days)), tone: days > 0 ? 'up' : 'down' };
   }

@@ -78,6 +78,8 @@ export default class FieldDiff extends LightningElement {
             isSame: segment.kind === 'same',
           }))
         : [];
+      const beforeText = formatValue(kind, change.before, options);
+      const currentText = formatValue(kind, change.current, options);
       const edit = this.edits[change.field];
       const raw = edit ? edit.raw : editText(change.after);
       const isPicklist = kind === 'picklist' && (change.picklistValues ?? []).length > 0;
@@ -92,7 +94,7 @@ export default class FieldDiff extends LightningElement {
         key: change.field,
         field: change.field,
         label: change.label ?? change.field,
-        beforeText: formatValue(kind, change.before, options),
+        beforeText,
         beforeBlank: isBlankValue(change.before),
         afterText: formatValue(kind, change.after, options),
         afterBlank: isBlankValue(change.after),
@@ -100,10 +102,9 @@ export default class FieldDiff extends LightningElement {
         words,
         detailText: detail.text,
         detailClass: TONE_CLASS[detail.tone],
-        currentText: formatValue(kind, change.current, options),
+        currentText,
         currentBlank: isBlankValue(change.current),
-        currentDrifted:
-          this.showCurrent && formatValue(kind, change.current, options) !== formatValue(kind, change.before, options),
+        currentDrifted: this.showCurrent && currentText !== beforeText,
         appliedText: formatValue(kind, change.applied, options),
         appliedBlank: isBlankValue(change.applied),
         effect: change.effect ?? '',
