@@ -1,0 +1,277 @@
+/**
+ * `npx tsx scripts/screenshots.ts`: regenerates the approver-surface screenshots in docs/images — the inbox with
+ * several pending actions, the review of an action whose diff shows every field type, the same review with blank
+ * values, a run timeline with "Chain verified", and the record-page component — each at desktop (1440×900) and
+ * narrow (420×900) width. It builds the workbench UI into its own folder, starts its own workbench on a free port,
+ * proposes the demo actions through intake REST v1 like an agent would, and drives headless Debian Chromium.
+ * Workbench pictures, not an org's: the components are the org's, the data is the demo org's.
+ */
+import { mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildWorkbenchUi } from '../workbench/build';
+import { createWorkbench, REST_BASE } from '../workbench/server';
+
+const HELP = `Usage: npx tsx scripts/screenshots.ts [--out docs/images] [--no-build]
+
+Regenerates the approver-surface screenshots (PNG, cropped to each component) with the offline workbench and
+headless Chromium (/usr/bin/chromium, or CHROMIUM_PATH).
+  --out <dir>   where the PNGs go (default docs/images)
+  --no-build    reuse the UI built last time in build/screenshots-ui
+  --help        show this help`;
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const WIDTHS = { desktop: 1440, narrow: 420 } as const;
+const APPROVER = 'maria.lopez@actionplane.demo';
+const SECOND_APPROVER = 'sam.okafor@actionplane.demo';
+
+interface Options {
+  outDir: string;
+  build: boolean;
+}
+
+interface DemoRecord {
+  Id: string;
+  Name: string;
+  StageName: string;
+  CloseDate: string;
+  Amount: number | null;
+  NextStep: string | null;
+}
+
+interface SubmitResult {
+  runId: string;
+  actions: { id: string; status: string }[];
+}
+
+function parseArgs(argv: string[]): Options | null {
+  const options: Options = { outDir: resolve('docs', 'images'), build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return null;
+    if (arg === '--no-build') options.build = false;
+    else if (arg === '--out') {
+      const value = argv[++i];
+      if (!value) throw new Error('--out needs a folder');
+      options.outDir = resolve(value);
+    } else throw new Error(`Unknown option '${arg}'\n\n${HELP}`);
+  }
+  return options;
+}
+
+/** A small JSON client for the workbench's REST and workbench-only endpoints; any non-2xx answer is an error. */
+function client(base: string) {
+  return async <T>(method: string, path: string, body?: unknown, user?: string): Promise<T> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (user) headers['x-actionplane-user'] = user;
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return (text === '' ? null : JSON.parse(text)) as T;
+  };
+}
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The next open stage after `stage` (a forward move the diff shows with its direction). */
+function laterStage(stage: string): string {
+  const order = ['Prospecting', 'Qualification', 'Needs Analysis', 'Value Proposition', 'Id. Decision Makers'];
+  const at = order.indexOf(stage);
+  return at >= 0 && at < order.length - 1 ? (order[at + 1] as string) : 'Negotiation/Review';
+}
+
+/**
+ * Demo state for the pictures: an applied AutoRun run, a pending run with actions of every kind (one of them with
+ * blank values and one already half-approved by a second approver), and a second agent's pending action.
+ */
+async function seed(base: string): Promise<{ review: string; blanks: string; run: string; recordId: string }> {
+  const call = client(base);
+  await call('POST', '/workbench/api/reset');
+  const { records } = await call<{ records: DemoRecord[] }>('GET', '/workbench/api/records/Opportunity');
+  const opp = (i: number): DemoRecord => {
+    const record = records[i];
+    if (!record) throw new Error(`The demo org has no Opportunity #${i}`);
+    return record;
+  };
+  const submit = (agent: string, goal: string, actions: unknown[]) =>
+    call<SubmitResult>('POST', `${REST_BASE}/actions`, {
+      run: { agent, source: 'External', goal, externalId: `${agent}-${Date.now()}` },
+      actions,
+    });
+  let key = 0;
+  const action = (record: DemoRecord, changes: Record<string, unknown>, confidence: number, rationale: string) => ({
+    idempotencyKey: `screenshot-${++key}`,
+    object: 'Opportunity',
+    recordId: record.Id,
+    operation: 'update',
+    changes,
+    confidence,
+    rationale,
+  });
+
+  const first = opp(0);
+  // A next step the agent wrote earlier (AutoRun): the pending action then rewrites it, a long-text word diff.
+  await submit('meeting-notes-agent', 'Record next steps from yesterday’s calls', [
+    action(
+      first,
+      {
+        NextStep: 'Call the buyer on Monday to confirm the number of seats and the start date of the renewal contract.',
+      },
+      0.92,
+      'The call summary names the next step.',
+    ),
+  ]);
+  // A person cleared the Amount of the second deal: the agent's proposal then starts from a blank value.
+  const second = opp(1);
+  await call('PATCH', `/workbench/api/records/Opportunity/${second.Id}`, { Amount: null });
+
+  const pipeline = await submit('pipeline-agent', 'Keep the Q4 pipeline current from call notes and emails', [
+    action(
+      first,
+      {
+        Amount: Math.round(Number(first.Amount) * 1.35),
+        CloseDate: addDays(first.CloseDate, 30),
+        StageName: laterStage(first.StageName),
+        NextStep:
+          'Call the CFO on Tuesday to confirm the number of seats, the discount and the start date of the renewal contract.',
+      },
+      0.88,
+      'The buyer confirmed 35% more seats on the renewal call; procurement needs a month and the CFO now signs.',
+    ),
+    action(
+      second,
+      { Amount: 48_000, NextStep: null },
+      0.81,
+      'Quote Q-1182 was sent for 48,000; the old next step is done.',
+    ),
+    action(opp(2), { StageName: 'Closed Won' }, 0.86, 'Signed order form received by email.'),
+    action(opp(3), { Amount: Math.round(Number(opp(3).Amount) * 1.25) }, 0.9, 'Upsell of 50 seats agreed.'),
+    action(opp(4), { CloseDate: addDays(opp(4).CloseDate, 45) }, 0.95, 'Budget moved to next quarter.'),
+  ]);
+  await submit('forecast-agent', 'Align forecasts with the latest commit call', [
+    action(opp(5), { Amount: Math.round(Number(opp(5).Amount) * 0.7) }, 0.84, 'Customer cut the scope by 30%.'),
+    action(opp(6), { StageName: 'Closed Lost' }, 0.8, 'Customer chose a competitor (email of Nov 24).'),
+  ]);
+  const [review, blanks, , upsell] = pipeline.actions;
+  if (!review || !blanks || !upsell) throw new Error('The pipeline run did not create its actions');
+  // Sam approves the upsell first: the inbox then shows 1 of 2 approvals on it.
+  await call(
+    'POST',
+    '/workbench/api/controller/decide',
+    { actionIds: [upsell.id], decision: 'Approve', reason: 'Seats confirmed in the order form', editedValues: null },
+    SECOND_APPROVER,
+  );
+  return { review: review.id, blanks: blanks.id, run: pipeline.runId, recordId: first.Id };
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('lightning-spinner'));
+}
+
+/** Opens a workbench tab the way a person does (the shell re-creates the tab's component, so it starts fresh). */
+async function openTab(page: Page, tab: string): Promise<void> {
+  await page.locator(`button.wb-tab[data-tab="${tab}"]`).click();
+  await settle(page);
+}
+
+/** A PNG of one component; `maxHeight` keeps a long one (the audit trail) to its first screenful or so. */
+async function shoot(page: Page, selector: string, file: string, maxHeight = Infinity): Promise<void> {
+  const target = page.locator(selector).first();
+  await target.waitFor();
+  await settle(page);
+  const box = await target.boundingBox();
+  if (!box) throw new Error(`${selector} is not visible`);
+  if (box.height <= maxHeight) await target.screenshot({ path: file, animations: 'disabled' });
+  else {
+    const clip = { x: box.x, y: box.y, width: box.width, height: maxHeight };
+    await page.screenshot({ path: file, clip, fullPage: true, animations: 'disabled' });
+  }
+  console.log(`${file} (${Math.round(statSync(file).size / 1024)} KB)`);
+}
+
+async function capture(browser: Browser, base: string, outDir: string, ids: Awaited<ReturnType<typeof seed>>) {
+  for (const [size, width] of Object.entries(WIDTHS)) {
+    const context = await browser.newContext({ deviceScaleFactor: 1, viewport: { width, height: 900 } });
+    await context.addInitScript((user) => window.sessionStorage.setItem('actionplane.workbench.user', user), APPROVER);
+    const page = await context.newPage();
+    const file = (name: string) => join(outDir, `${name}-${size}.png`);
+    await page.goto(`${base}/`);
+    await settle(page);
+
+    await openTab(page, 'inbox');
+    await page.locator('c-action-inbox tbody tr').nth(4).waitFor();
+    await shoot(page, 'c-action-inbox', file('inbox'), 1400);
+
+    for (const [name, id] of [
+      ['review', ids.review],
+      ['review-blanks', ids.blanks],
+    ] as const) {
+      await openTab(page, 'inbox');
+      await page.locator(`c-action-inbox a.open-review[data-id="${id}"]`).click();
+      await page.locator('c-action-review c-field-diff tbody tr').first().waitFor();
+      await shoot(page, 'c-action-review', file(name));
+    }
+
+    await openTab(page, 'runs');
+    await page.locator(`button[data-run="${ids.run}"]`).click();
+    await page.locator('c-run-timeline .events li').first().waitFor();
+    await shoot(page, 'c-run-timeline', file('timeline'), 1100);
+
+    await openTab(page, 'record');
+    await page.locator('c-record-agent-actions tbody tr, c-record-agent-actions li').first().waitFor();
+    await shoot(page, 'c-record-agent-actions', file('record-actions'));
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  if (options === null) {
+    console.log(HELP);
+    return;
+  }
+  const uiDir = resolve('build', 'screenshots-ui');
+  if (options.build) await buildWorkbenchUi({ outDir: uiDir, log: (line) => console.log(line) });
+  mkdirSync(options.outDir, { recursive: true });
+
+  const app = createWorkbench({ uiDir });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (typeof address !== 'object' || address === null) throw new Error('The workbench did not report its port');
+  const base = `http://127.0.0.1:${address.port}`;
+  let browser: Browser | undefined;
+  try {
+    const ids = await seed(base);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+    await capture(browser, base, options.outDir, ids);
+  } finally {
+    await browser?.close();
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
