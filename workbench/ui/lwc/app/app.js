@@ -79,9 +79,13 @@ export default class App extends LightningElement {
     this.onNavigate = (event) => this.navigate(event.detail ?? {});
     document.addEventListener('lightning__showtoast', this.onToast);
     window.addEventListener('wb-navigate', this.onNavigate);
-    const hash = window.location.hash.replace(/^#\/?/, '');
-    if (hash.startsWith('runs')) this.tab = 'runs';
-    if (hash.startsWith('record')) this.tab = 'record';
+    // The tab follows the address (#/inbox, #/runs, #/record), so links and the back button work.
+    this.onHashChange = () => {
+      this.tabFromHash();
+      if (this.tab === 'runs') void this.loadRuns();
+    };
+    window.addEventListener('hashchange', this.onHashChange);
+    this.tabFromHash();
     void this.loadUsers();
     void this.loadOpportunities();
     void this.loadRuns();
@@ -90,6 +94,14 @@ export default class App extends LightningElement {
   disconnectedCallback() {
     document.removeEventListener('lightning__showtoast', this.onToast);
     window.removeEventListener('wb-navigate', this.onNavigate);
+    window.removeEventListener('hashchange', this.onHashChange);
+  }
+
+  tabFromHash() {
+    const hash = window.location.hash.replace(/^#\/?/, '');
+    if (hash.startsWith('runs')) this.tab = 'runs';
+    else if (hash.startsWith('record')) this.tab = 'record';
+    else if (hash.startsWith('inbox')) this.tab = 'inbox';
   }
 
   // ---- data --------------------------------------------------------------------------------------------------
