@@ -18,12 +18,14 @@ import {
 import {
   clipSummary,
   effectBadgeClass,
+  effectLabel,
   formatAge,
   formatConfidence,
   formatExpiry,
   isOpenStatus,
   riskBadgeClass,
   statusBadgeClass,
+  statusLabel,
 } from 'c/actionPlaneFormat';
 import { LABELS, formatLabel } from 'c/actionPlaneLabels';
 import { sortOpenFirst, summarizeResults, triageCommand, triageHelp, type TriageCommand } from './inboxTriage';
@@ -211,7 +213,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     ].map((value) => ({
       key: value,
       value,
-      label: value === 'Open' ? LABELS.statusOpen : value === 'All' ? LABELS.any : value,
+      label: value === 'Open' ? LABELS.statusOpen : value === 'All' ? LABELS.any : statusLabel(value),
       selected: value === this.status,
     }));
   }
@@ -266,8 +268,10 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
         recordId: row.recordId,
         agent: row.agent ?? '',
         status: row.status,
+        statusText: statusLabel(row.status),
         statusClass: statusBadgeClass(row.status),
         effect: row.effect ?? '',
+        effectText: effectLabel(row.effect),
         effectClass: effectBadgeClass(row.effect),
         risk: row.risk ?? '',
         riskClass: riskBadgeClass(row.risk),

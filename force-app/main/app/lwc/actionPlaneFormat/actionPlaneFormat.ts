@@ -564,6 +564,45 @@ export function statusBadgeClass(status: string | null | undefined): string {
   }
 }
 
+// Stored picklist values (API names) → the label a person reads. Looked up when called, so a translated label wins.
+const STATUS_LABEL: Record<string, keyof typeof LABELS> = {
+  Proposed: 'statusProposed',
+  AutoApproved: 'statusAutoApproved',
+  PendingApproval: 'statusPendingApproval',
+  Approved: 'statusApproved',
+  Applied: 'statusApplied',
+  Blocked: 'statusBlocked',
+  Rejected: 'statusRejected',
+  Expired: 'statusExpired',
+  Cancelled: 'statusCancelled',
+  Superseded: 'statusSuperseded',
+  Failed: 'statusFailed',
+  Conflict: 'statusConflict',
+  Compensated: 'statusCompensated',
+};
+
+const EFFECT_LABEL: Record<string, keyof typeof LABELS> = {
+  AutoRun: 'effectAutoRun',
+  RequireApproval: 'effectRequireApproval',
+  Block: 'effectBlock',
+};
+
+function readable(table: Record<string, keyof typeof LABELS>, value: string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const key = Object.prototype.hasOwnProperty.call(table, value) ? table[value] : undefined;
+  return key ? LABELS[key] : value;
+}
+
+/** An action status in words ("PendingApproval" → "Pending approval"); an unknown value is shown as stored. */
+export function statusLabel(status: string | null | undefined): string {
+  return readable(STATUS_LABEL, status);
+}
+
+/** A policy effect in words ("RequireApproval" → "Needs approval"); an unknown value is shown as stored. */
+export function effectLabel(effect: string | null | undefined): string {
+  return readable(EFFECT_LABEL, effect);
+}
+
 /** Statuses an approver still has to act on. */
 export function isOpenStatus(status: string | null | undefined): boolean {
   return status === 'PendingApproval' || status === 'Approved';

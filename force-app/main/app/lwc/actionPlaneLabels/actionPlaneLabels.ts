@@ -60,6 +60,9 @@ import editNotWhole from '@salesforce/label/c.ActionPlane_EditNotWhole';
 import editThenApprove from '@salesforce/label/c.ActionPlane_EditThenApprove';
 import editTooManyDecimals from '@salesforce/label/c.ActionPlane_EditTooManyDecimals';
 import editedFrom from '@salesforce/label/c.ActionPlane_EditedFrom';
+import effectAutoRun from '@salesforce/label/c.ActionPlane_EffectAutoRun';
+import effectBlock from '@salesforce/label/c.ActionPlane_EffectBlock';
+import effectRequireApproval from '@salesforce/label/c.ActionPlane_EffectRequireApproval';
 import emptyBody from '@salesforce/label/c.ActionPlane_EmptyBody';
 import emptyTitle from '@salesforce/label/c.ActionPlane_EmptyTitle';
 import error from '@salesforce/label/c.ActionPlane_Error';
@@ -146,7 +149,20 @@ import selectedCount from '@salesforce/label/c.ActionPlane_SelectedCount';
 import spanDays from '@salesforce/label/c.ActionPlane_SpanDays';
 import spanHours from '@salesforce/label/c.ActionPlane_SpanHours';
 import spanMinutes from '@salesforce/label/c.ActionPlane_SpanMinutes';
+import statusApplied from '@salesforce/label/c.ActionPlane_StatusApplied';
+import statusApproved from '@salesforce/label/c.ActionPlane_StatusApproved';
+import statusAutoApproved from '@salesforce/label/c.ActionPlane_StatusAutoApproved';
+import statusBlocked from '@salesforce/label/c.ActionPlane_StatusBlocked';
+import statusCancelled from '@salesforce/label/c.ActionPlane_StatusCancelled';
+import statusCompensated from '@salesforce/label/c.ActionPlane_StatusCompensated';
+import statusConflict from '@salesforce/label/c.ActionPlane_StatusConflict';
+import statusExpired from '@salesforce/label/c.ActionPlane_StatusExpired';
+import statusFailed from '@salesforce/label/c.ActionPlane_StatusFailed';
 import statusOpen from '@salesforce/label/c.ActionPlane_StatusOpen';
+import statusPendingApproval from '@salesforce/label/c.ActionPlane_StatusPendingApproval';
+import statusProposed from '@salesforce/label/c.ActionPlane_StatusProposed';
+import statusRejected from '@salesforce/label/c.ActionPlane_StatusRejected';
+import statusSuperseded from '@salesforce/label/c.ActionPlane_StatusSuperseded';
 import storedEffect from '@salesforce/label/c.ActionPlane_StoredEffect';
 import timelineTitle from '@salesforce/label/c.ActionPlane_TimelineTitle';
 import toastApproved from '@salesforce/label/c.ActionPlane_ToastApproved';
@@ -230,6 +246,9 @@ export const LABELS = {
   editThenApprove,
   editTooManyDecimals,
   editedFrom,
+  effectAutoRun,
+  effectBlock,
+  effectRequireApproval,
   emptyBody,
   emptyTitle,
   error,
@@ -316,7 +335,20 @@ export const LABELS = {
   spanDays,
   spanHours,
   spanMinutes,
+  statusApplied,
+  statusApproved,
+  statusAutoApproved,
+  statusBlocked,
+  statusCancelled,
+  statusCompensated,
+  statusConflict,
+  statusExpired,
+  statusFailed,
   statusOpen,
+  statusPendingApproval,
+  statusProposed,
+  statusRejected,
+  statusSuperseded,
   storedEffect,
   timelineTitle,
   toastApproved,

@@ -20,6 +20,7 @@ import {
 } from 'c/actionPlaneApi';
 import {
   effectBadgeClass,
+  effectLabel,
   formatConfidence,
   formatExpiry,
   formatValue,
@@ -27,6 +28,7 @@ import {
   readableEvidence,
   riskBadgeClass,
   statusBadgeClass,
+  statusLabel,
 } from 'c/actionPlaneFormat';
 import { LABELS, formatLabel } from 'c/actionPlaneLabels';
 
@@ -138,6 +140,12 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     return `${action.objectName}: ${action.recordName ?? action.recordId}`;
   }
 
+  get statusText(): string {
+    return statusLabel(this.detail?.action.status);
+  }
+  get effectText(): string {
+    return effectLabel(this.detail?.action.effect);
+  }
   get statusClass(): string {
     return statusBadgeClass(this.detail?.action.status);
   }
@@ -313,7 +321,7 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
       if (result && result.ok) {
         this.toast(
           decision === 'Approve' ? LABELS.toastApproved : LABELS.toastRejected,
-          formatLabel(LABELS.toastNowStatus, action.name, result.status ?? ''),
+          formatLabel(LABELS.toastNowStatus, action.name, statusLabel(result.status)),
           'success',
         );
         this.editing = false;
@@ -338,7 +346,11 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     this.busy = true;
     try {
       const result = await replanAction(action.id);
-      this.toast(LABELS.toastReplanned, result.message ?? formatLabel(LABELS.toastNewAction, result.status), 'success');
+      this.toast(
+        LABELS.toastReplanned,
+        result.message ?? formatLabel(LABELS.toastNewAction, statusLabel(result.status)),
+        'success',
+      );
       this.dispatchEvent(
         new CustomEvent('replanned', { detail: { actionId: action.id, newActionId: result.actionId } }),
       );
@@ -362,7 +374,7 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
       const result = await compensateAction(action.id, this.reason.trim());
       this.toast(
         LABELS.toastRevertProposed,
-        result.message ?? formatLabel(LABELS.toastNewAction, result.status),
+        result.message ?? formatLabel(LABELS.toastNewAction, statusLabel(result.status)),
         'success',
       );
       this.dispatchEvent(

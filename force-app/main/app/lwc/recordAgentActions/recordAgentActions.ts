@@ -7,10 +7,12 @@ import { errorMessage, loadActionsForRecord, type InboxRow } from 'c/actionPlane
 import {
   clipSummary,
   effectBadgeClass,
+  effectLabel,
   formatAge,
   formatConfidence,
   riskBadgeClass,
   statusBadgeClass,
+  statusLabel,
 } from 'c/actionPlaneFormat';
 import { LABELS, formatLabel } from 'c/actionPlaneLabels';
 
@@ -84,8 +86,10 @@ export default class RecordAgentActions extends LightningElement {
         id: row.id,
         name: row.name,
         status: row.status,
+        statusText: statusLabel(row.status),
         statusClass: statusBadgeClass(row.status),
         effect: row.effect ?? '',
+        effectText: effectLabel(row.effect),
         effectClass: effectBadgeClass(row.effect),
         risk: row.risk ?? '',
         riskClass: riskBadgeClass(row.risk),

@@ -13,7 +13,14 @@ import {
   type ReplayResult,
   type RunTimeline as RunTimelineData,
 } from 'c/actionPlaneApi';
-import { clipSummary, effectBadgeClass, formatValue, statusBadgeClass } from 'c/actionPlaneFormat';
+import {
+  clipSummary,
+  effectBadgeClass,
+  effectLabel,
+  formatValue,
+  statusBadgeClass,
+  statusLabel,
+} from 'c/actionPlaneFormat';
 import { LABELS, formatLabel } from 'c/actionPlaneLabels';
 
 const HALTED_OR_DONE = new Set(['Halted', 'Completed', 'Rejected', 'Failed']);
@@ -150,6 +157,7 @@ export default class RunTimeline extends LightningElement {
       id: action.id,
       name: action.name,
       status: action.status,
+      statusText: statusLabel(action.status),
       statusClass: statusBadgeClass(action.status),
       summary: clipSummary(action.summary ?? action.changedFields.join(', ')),
       summaryInFull: action.summary ?? action.changedFields.join(', '),
@@ -172,8 +180,10 @@ export default class RunTimeline extends LightningElement {
       key: row.actionId,
       name: row.name,
       storedEffect: row.storedEffect ?? '',
+      storedText: effectLabel(row.storedEffect),
       storedClass: effectBadgeClass(row.storedEffect),
       replayEffect: row.replayEffect ?? '',
+      replayText: effectLabel(row.replayEffect),
       replayClass: effectBadgeClass(row.replayEffect),
       differs: row.differs,
       verdict: row.differs ? LABELS.wouldDiffer : LABELS.same,

@@ -138,12 +138,26 @@ describe('c-action-inbox states', () => {
       '',
       'OpportunityDeal 3',
       'pipeline-agent',
-      'RequireApprovalCritical',
+      'Needs approvalCritical',
       '55%',
       '3h',
       'in 2d',
       'Amount +30%',
     ]);
+    const status = rows[2]?.querySelector<HTMLElement>('[data-status]');
+    expect([status?.textContent, status?.dataset.status]).toEqual(['Applied', 'Applied']);
+    const pending = rows[0]?.querySelector<HTMLElement>('[data-status]');
+    expect([pending?.textContent, pending?.dataset.status]).toEqual(['Pending approval', 'PendingApproval']);
+    expect(rows[1]?.querySelector<HTMLElement>('[data-effect]')?.dataset.effect).toBe('RequireApproval');
+  });
+
+  it('namesStatusFilterOptionsInWordsAndKeepsTheirValues', async () => {
+    const { root } = await render();
+    const options = [...root.querySelectorAll<HTMLOptionElement>('select[data-filter="status"] option')];
+    const pending = options.find((option) => option.value === 'PendingApproval');
+    const conflict = options.find((option) => option.value === 'Conflict');
+    expect(pending?.textContent).toBe('Pending approval');
+    expect(conflict?.textContent).toBe('Conflict (record changed)');
   });
 
   it('pagesThroughThousandsOfRows', async () => {

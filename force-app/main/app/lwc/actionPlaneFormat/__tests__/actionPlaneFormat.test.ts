@@ -3,6 +3,7 @@ import {
   clipText,
   dateShiftDays,
   describeDetail,
+  effectLabel,
   formatAge,
   formatConfidence,
   formatExpiry,
@@ -12,6 +13,7 @@ import {
   picklistMove,
   readableEvidence,
   riskBadgeClass,
+  statusLabel,
   validateEdit,
   wantsWordDiff,
   wordDiff,
@@ -260,6 +262,55 @@ describe('ages, expiry and badges', () => {
   it('givesCriticalRiskTheErrorTheme', () => {
     expect(riskBadgeClass('Critical')).toContain('slds-theme_error');
     expect(riskBadgeClass('High')).toContain('slds-theme_warning');
+  });
+});
+
+describe('statusLabel and effectLabel', () => {
+  it('showsEveryStatusAsReadableWords', () => {
+    const statuses = [
+      'Proposed',
+      'AutoApproved',
+      'PendingApproval',
+      'Approved',
+      'Applied',
+      'Blocked',
+      'Rejected',
+      'Expired',
+      'Cancelled',
+      'Superseded',
+      'Failed',
+      'Conflict',
+      'Compensated',
+    ];
+    expect(statuses.map(statusLabel)).toEqual([
+      'Proposed',
+      'Auto-approved',
+      'Pending approval',
+      'Approved',
+      'Applied',
+      'Blocked',
+      'Rejected',
+      'Expired',
+      'Cancelled',
+      'Superseded',
+      'Failed',
+      'Conflict (record changed)',
+      'Reverted',
+    ]);
+  });
+  it('showsEveryEffectAsReadableWords', () => {
+    expect(['AutoRun', 'RequireApproval', 'Block'].map(effectLabel)).toEqual([
+      'Runs automatically',
+      'Needs approval',
+      'Blocked by policy',
+    ]);
+  });
+  it('fallsBackToTheStoredValueWhenUnknown', () => {
+    expect(statusLabel('Escalated')).toBe('Escalated');
+    expect(statusLabel('toString')).toBe('toString');
+    expect(effectLabel('Quarantine')).toBe('Quarantine');
+    expect(statusLabel(null)).toBe('');
+    expect(effectLabel(undefined)).toBe('');
   });
 });
 

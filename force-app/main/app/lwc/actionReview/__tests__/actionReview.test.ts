@@ -133,6 +133,8 @@ describe('c-action-review', () => {
     expect(root.querySelector('h2')?.textContent).toBe('Opportunity: Acme renewal');
     expect(root.querySelector('.confidence')?.textContent).toBe('82%');
     expect(root.querySelector('[data-badge="risk"]')?.textContent).toBe('Risk High');
+    const effect = root.querySelector<HTMLElement>('[data-badge="effect"]');
+    expect([effect?.textContent, effect?.dataset.effect]).toEqual(['Needs approval', 'RequireApproval']);
     expect(root.querySelector('.rationale')?.textContent).toBe('Customer confirmed the larger order by email.');
     const link = root.querySelector<HTMLAnchorElement>('.evidence-text a');
     expect(link?.href).toBe('https://mail.example.com/t/42');
@@ -271,7 +273,7 @@ describe('c-action-review', () => {
     click(root, '.replan');
     await flush();
     expect(replanMock).toHaveBeenCalledWith({ actionId: 'a1' });
-    expect(toasts[0]).toMatchObject({ title: 'Re-planned', message: 'New action: PendingApproval' });
+    expect(toasts[0]).toMatchObject({ title: 'Re-planned', message: 'New action: Pending approval' });
   });
 
   it('showsAppliedValuesAndRequiresAReasonToRevert', async () => {
@@ -295,7 +297,8 @@ describe('c-action-review', () => {
     expect(toasts[0]).toMatchObject({ title: 'Revert proposed', variant: 'success' });
     expect(getActionMock).toHaveBeenCalledTimes(2);
     expect(root.querySelector('.compensate')).toBeNull();
-    expect(root.querySelector('[data-badge="status"]')?.textContent).toBe('Compensated');
+    const status = root.querySelector<HTMLElement>('[data-badge="status"]');
+    expect([status?.textContent, status?.dataset.status]).toEqual(['Reverted', 'Compensated']);
   });
 
   it('worksFromARecordPageRecordId', async () => {

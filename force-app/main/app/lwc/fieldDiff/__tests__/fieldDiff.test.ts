@@ -117,7 +117,9 @@ describe('c-field-diff', () => {
   });
 
   it('showsEachFieldsGoverningRule', () => {
-    expect(cell(render(), 'Amount', 'rule')).toBe('RequireApprovalPolicy Amount');
+    const element = render();
+    expect(cell(element, 'Amount', 'rule')).toBe('Needs approvalPolicy Amount');
+    expect(row(element, 'Amount').querySelector<HTMLElement>('[data-effect]')?.dataset.effect).toBe('RequireApproval');
   });
 
   it('showsCurrentValuesAndDriftOnlyWhenAsked', async () => {

@@ -63,7 +63,9 @@ describe('c-record-agent-actions', () => {
     expect(getActionsMock).toHaveBeenCalledWith({ recordId: '006000000000001AAA' });
     expect(root.querySelector('h2')?.textContent).toBe('Agent actions (2)');
     const items = [...root.querySelectorAll('.actions > li')];
-    expect(items.map((li) => li.querySelector('.slds-badge')?.textContent)).toEqual(['PendingApproval', 'Applied']);
+    const badges = items.map((li) => li.querySelector<HTMLElement>('[data-status]'));
+    expect(badges.map((badge) => badge?.textContent)).toEqual(['Pending approval', 'Applied']);
+    expect(badges.map((badge) => badge?.dataset.status)).toEqual(['PendingApproval', 'Applied']);
     expect(items[0]?.textContent).toContain('StageName → Closed Won');
   });
 

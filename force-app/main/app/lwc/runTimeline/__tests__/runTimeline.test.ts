@@ -207,6 +207,11 @@ describe('c-run-timeline', () => {
       'Same',
     ]);
     expect(root.querySelector('tr.differs th')?.textContent).toBe('PA-0001');
+    const effects = [...root.querySelectorAll<HTMLElement>('tr.differs [data-effect]')];
+    expect(effects.map((badge) => [badge.textContent, badge.dataset.effect])).toEqual([
+      ['Runs automatically', 'AutoRun'],
+      ['Needs approval', 'RequireApproval'],
+    ]);
   });
 
   it('toastsAReplayFailure', async () => {
