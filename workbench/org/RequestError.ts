@@ -2,19 +2,10 @@
  * The errors intake and the controller return. Intake answers `{ errors: [{ path, code, message }] }` with the
  * HTTP status; the controller answers `{ message }` (the org's AuraHandledException).
  */
-export type ErrorCode =
-  | 'MALFORMED_JSON'
-  | 'MISSING_FIELD'
-  | 'UNKNOWN_OBJECT'
-  | 'UNKNOWN_FIELD'
-  | 'NOT_UPDATEABLE'
-  | 'INVALID_TYPE'
-  | 'INVALID_VALUE'
-  | 'RECORD_NOT_FOUND'
-  | 'TOO_MANY_ACTIONS'
-  | 'DUPLICATE_FIELD'
-  | 'PAUSED'
-  | 'NOT_ALLOWED';
+// The intake v1 error codes are the wire contract: one list, shared with the typed client (and the OpenAPI spec).
+import type { ErrorCode } from '../../clients/actionplane-client/types';
+
+export type { ErrorCode };
 
 export interface FieldError {
   path?: string;
