@@ -800,15 +800,20 @@ export function evaluatePolicy(metadata: PolicyMetadata | CompiledPolicySet, act
     }
   }
   if (expiresAfterHours === null) expiresAfterHours = settings.defaultExpiryHours;
-  const routing = all
-    .filter((c) => c.kind === 'policy' && c.approverGroup !== null)
-    .sort(
-      (a, b) =>
-        b.requiredApprovals - a.requiredApprovals ||
-        RISK_RANK[b.risk] - RISK_RANK[a.risk] ||
-        compareNames(a.rule, b.rule),
-    );
-  const approverGroup = routing[0]?.approverGroup ?? settings.defaultApproverGroup;
+  // Routing: the first contributing policy with a group, by most approvals, then highest risk, then lowest name.
+  let routedBy: Contributor | null = null;
+  for (const c of all) {
+    if (c.kind !== 'policy' || c.approverGroup === null) continue;
+    if (
+      routedBy === null ||
+      (c.requiredApprovals - routedBy.requiredApprovals ||
+        RISK_RANK[c.risk] - RISK_RANK[routedBy.risk] ||
+        compareNames(routedBy.rule, c.rule)) > 0
+    ) {
+      routedBy = c;
+    }
+  }
+  const approverGroup = routedBy?.approverGroup ?? settings.defaultApproverGroup;
   const allowSelfApproval = all.length > 0 && all.every((c) => c.kind === 'policy' && c.allowSelfApproval);
 
   // One reason per contributor, strictest first, in the order an approver reads them.
