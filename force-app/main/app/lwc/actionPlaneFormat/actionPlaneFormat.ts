@@ -593,6 +593,22 @@ function readable(table: Record<string, keyof typeof LABELS>, value: string | nu
   return key ? LABELS[key] : value;
 }
 
+// Run statuses (AgentRun__c.Status__c); Rejected and Failed read as for actions.
+const RUN_STATUS_LABEL: Record<string, keyof typeof LABELS> = {
+  Open: 'runStatusOpen',
+  AwaitingApproval: 'runStatusAwaitingApproval',
+  Completed: 'runStatusCompleted',
+  PartiallyApplied: 'runStatusPartiallyApplied',
+  Halted: 'runStatusHalted',
+  Rejected: 'statusRejected',
+  Failed: 'statusFailed',
+};
+
+/** A run status in words ("AwaitingApproval" → "Awaiting approval"); an unknown value is shown as stored. */
+export function runStatusLabel(status: string | null | undefined): string {
+  return readable(RUN_STATUS_LABEL, status);
+}
+
 /** An action status in words ("PendingApproval" → "Pending approval"); an unknown value is shown as stored. */
 export function statusLabel(status: string | null | undefined): string {
   return readable(STATUS_LABEL, status);

@@ -160,6 +160,11 @@ import statusExpired from '@salesforce/label/c.ActionPlane_StatusExpired';
 import statusFailed from '@salesforce/label/c.ActionPlane_StatusFailed';
 import statusOpen from '@salesforce/label/c.ActionPlane_StatusOpen';
 import statusPendingApproval from '@salesforce/label/c.ActionPlane_StatusPendingApproval';
+import runStatusOpen from '@salesforce/label/c.ActionPlane_RunStatusOpen';
+import runStatusAwaitingApproval from '@salesforce/label/c.ActionPlane_RunStatusAwaitingApproval';
+import runStatusCompleted from '@salesforce/label/c.ActionPlane_RunStatusCompleted';
+import runStatusPartiallyApplied from '@salesforce/label/c.ActionPlane_RunStatusPartiallyApplied';
+import runStatusHalted from '@salesforce/label/c.ActionPlane_RunStatusHalted';
 import statusProposed from '@salesforce/label/c.ActionPlane_StatusProposed';
 import statusRejected from '@salesforce/label/c.ActionPlane_StatusRejected';
 import statusSuperseded from '@salesforce/label/c.ActionPlane_StatusSuperseded';
@@ -346,6 +351,11 @@ export const LABELS = {
   statusFailed,
   statusOpen,
   statusPendingApproval,
+  runStatusOpen,
+  runStatusAwaitingApproval,
+  runStatusCompleted,
+  runStatusPartiallyApplied,
+  runStatusHalted,
   statusProposed,
   statusRejected,
   statusSuperseded,

@@ -18,6 +18,7 @@ import {
   effectBadgeClass,
   effectLabel,
   formatValue,
+  runStatusLabel,
   statusBadgeClass,
   statusLabel,
 } from 'c/actionPlaneFormat';
@@ -105,7 +106,11 @@ export default class RunTimeline extends LightningElement {
   get goal(): string {
     return this.timeline?.run.goal ?? '';
   }
+  /** The run's status in words; `runStatusValue` keeps the stored value for machines. */
   get runStatus(): string {
+    return runStatusLabel(this.timeline?.run.status);
+  }
+  get runStatusValue(): string {
     return this.timeline?.run.status ?? '';
   }
   get chainVerified(): boolean {

@@ -13,6 +13,7 @@ import {
   picklistMove,
   readableEvidence,
   riskBadgeClass,
+  runStatusLabel,
   statusLabel,
   validateEdit,
   wantsWordDiff,
@@ -311,6 +312,22 @@ describe('statusLabel and effectLabel', () => {
     expect(effectLabel('Quarantine')).toBe('Quarantine');
     expect(statusLabel(null)).toBe('');
     expect(effectLabel(undefined)).toBe('');
+  });
+  it('showsEveryRunStatusAsReadableWords', () => {
+    expect(
+      ['Open', 'AwaitingApproval', 'Completed', 'PartiallyApplied', 'Rejected', 'Halted', 'Failed', 'Paused'].map(
+        runStatusLabel,
+      ),
+    ).toEqual([
+      'Open',
+      'Awaiting approval',
+      'Completed',
+      'Partially applied',
+      'Rejected',
+      'Halted',
+      'Failed',
+      'Paused',
+    ]);
   });
 });
 

@@ -126,6 +126,13 @@ describe('c-run-timeline', () => {
     expect(items[1]?.querySelector('.summary')?.textContent).toBe('ActionProposed happened');
   });
 
+  it('showsTheRunStatusInWordsAndKeepsTheStoredValue', async () => {
+    const { root } = await render();
+    const status = root.querySelector<HTMLElement>('.run-status');
+    expect(status?.textContent).toBe('Awaiting approval');
+    expect(status?.dataset.status).toBe('AwaitingApproval');
+  });
+
   it('badgesAVerifiedChain', async () => {
     const { root } = await render();
     const badge = root.querySelector('.chain-badge');
