@@ -1,22 +1,17 @@
 /**
  * The intake REST v1 shapes (openapi/actionplane-v1.yaml), as TypeScript types. Field values are JSON values.
  */
+import {
+  ACTION_STATUSES,
+  isActionStatus,
+  isTerminal as isTerminalStatus,
+  type ActionStatus,
+} from '../../src/core/ActionStatusMachine';
+
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-export type ActionStatus =
-  | 'Proposed'
-  | 'AutoApproved'
-  | 'PendingApproval'
-  | 'Approved'
-  | 'Applied'
-  | 'Blocked'
-  | 'Rejected'
-  | 'Expired'
-  | 'Cancelled'
-  | 'Superseded'
-  | 'Failed'
-  | 'Conflict'
-  | 'Compensated';
+// Statuses and which of them are final come from the decision core's status machine: one list, not a copy.
+export type { ActionStatus } from '../../src/core/ActionStatusMachine';
 
 export type Effect = 'AutoRun' | 'RequireApproval' | 'Block';
 export type Risk = 'Low' | 'Medium' | 'High' | 'Critical';
@@ -161,18 +156,9 @@ export interface RunDetail {
 }
 
 /** Statuses after which an action never changes again (design.md "Statuses"). */
-export const TERMINAL_STATUSES: readonly ActionStatus[] = [
-  'Applied',
-  'Blocked',
-  'Rejected',
-  'Expired',
-  'Cancelled',
-  'Superseded',
-  'Failed',
-  'Conflict',
-  'Compensated',
-];
+export const TERMINAL_STATUSES: readonly ActionStatus[] = ACTION_STATUSES.filter(isTerminalStatus);
 
+/** True for a final status; any other string (an unknown status too) is not final. */
 export function isTerminal(status: string): boolean {
-  return (TERMINAL_STATUSES as readonly string[]).includes(status);
+  return isActionStatus(status) && isTerminalStatus(status);
 }
