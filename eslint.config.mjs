@@ -14,7 +14,14 @@ const require = createRequire(import.meta.url);
 const lwcRecommended = require('@salesforce/eslint-config-lwc/recommended');
 const rootDir = dirname(fileURLToPath(import.meta.url));
 
-const NODE_TS = ['src/**/*.ts', 'scripts/**/*.ts', 'workbench/**/*.ts', 'clients/**/*.ts', 'test/**/*.ts'];
+const NODE_TS = [
+  'src/**/*.ts',
+  'scripts/**/*.ts',
+  'workbench/**/*.ts',
+  'clients/**/*.ts',
+  'test/**/*.ts',
+  'emulator/**/*.ts',
+];
 const LWC_TS = ['force-app/**/lwc/**/*.ts'];
 const LWC_ALL = ['force-app/**/lwc/**/*.js', ...LWC_TS];
 
