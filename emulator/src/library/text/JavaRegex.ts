@@ -533,7 +533,14 @@ class Parser {
       if (this.peek() !== 0x7c /* | */) break;
       this.pos++;
     }
-    return alts.length === 1 ? alts[0]! : { kind: 'alt', alts };
+    if (alts.length === 1) return alts[0]!;
+    if (alts.every((a) => a.kind === 'char')) {
+      // a|b|c of single characters: one character either way, so matching, captures and hitEnd are those of the
+      // class [abc]; compiled as one (deterministic) node so (a|b)* iterates instead of recursing per repetition
+      const preds = alts.map((a) => (a as Extract<Node, { kind: 'char' }>).pred);
+      return { kind: 'char', pred: (cp) => preds.some((p) => p(cp)), supplementary: true };
+    }
+    return { kind: 'alt', alts };
   }
 
   private sequence(): Node {
@@ -1435,6 +1442,13 @@ class Compiler {
         return next(ctx, i);
       };
     }
+    if (isDeterministic(body)) {
+      // Java GroupCurly (a group) / Curly (another atom) over a deterministic body: iterative, each iteration matched
+      // the one way it can match; only the outer group's capture is restored when backing off, as in Java
+      const capture = body.kind === 'group' ? body.index : -1;
+      const atom = this.compile(body.kind === 'group' ? body.body : body, acceptLast);
+      return compileGroupCurly(atom, capture, min, max, mode === 'lazy', next);
+    }
     return this.compileLoop(body, min, max, mode === 'lazy', next);
   }
 
@@ -1569,6 +1583,100 @@ class Compiler {
       return (negative ? !matched : matched) && next(ctx, i);
     };
   }
+}
+
+/** Java's TreeInfo.deterministic: no alternation and no variable-count quantifier anywhere in the node. */
+function isDeterministic(node: Node): boolean {
+  switch (node.kind) {
+    case 'alt':
+      return false;
+    case 'repeat':
+      return node.min === node.max && isDeterministic(node.body);
+    case 'seq':
+      return node.items.every(isDeterministic);
+    case 'group':
+    case 'atomic':
+    case 'look':
+      return isDeterministic(node.body);
+    default:
+      return true;
+  }
+}
+
+/** Java GroupCurly.match/match0/match1: iterative repetition of a deterministic atom. */
+function compileGroupCurly(
+  atom: MatchFn,
+  capture: number,
+  min: number,
+  max: number,
+  lazy: boolean,
+  next: MatchFn,
+): MatchFn {
+  const g = capture * 2;
+  return (ctx, i) => {
+    const groups = ctx.groups;
+    const save0 = capture >= 0 ? groups[g]! : 0;
+    const save1 = capture >= 0 ? groups[g + 1]! : 0;
+    const restore = (): void => {
+      if (capture >= 0) {
+        groups[g] = save0;
+        groups[g + 1] = save1;
+      }
+    };
+    const setCapture = (start: number, end: number): void => {
+      if (capture >= 0) {
+        groups[g] = start;
+        groups[g + 1] = end;
+      }
+    };
+    for (let j = 0; j < min; j++) {
+      if (!atom(ctx, i)) {
+        restore();
+        return false;
+      }
+      setCapture(i, ctx.last);
+      i = ctx.last;
+    }
+    let count = min;
+    if (lazy) {
+      for (;;) {
+        if (next(ctx, i)) return true;
+        if (count >= max || !atom(ctx, i) || ctx.last === i) break;
+        setCapture(i, ctx.last);
+        i = ctx.last;
+        count++;
+      }
+      restore();
+      return false;
+    }
+    const starts: number[] = [];
+    const captureBeforeLoop = capture >= 0 ? [groups[g]!, groups[g + 1]!] : [0, 0];
+    while (count < max) {
+      if (!atom(ctx, i)) break;
+      const end = ctx.last;
+      if (end <= i) {
+        // a zero-length iteration ends the repetition (it is kept as the group's capture)
+        setCapture(i, end);
+        break;
+      }
+      starts.push(i);
+      setCapture(i, end);
+      i = end;
+      count++;
+    }
+    for (;;) {
+      if (next(ctx, i)) return true;
+      const back = starts.pop();
+      if (back === undefined) break;
+      // back off one iteration: the capture becomes the previous iteration (or what it was before the loop)
+      i = back;
+      const previous = starts[starts.length - 1];
+      if (previous !== undefined) setCapture(previous, i);
+      else setCapture(captureBeforeLoop[0]!, captureBeforeLoop[1]!);
+    }
+    restore();
+    return false;
+  };
 }
 
 const acceptTrue: MatchFn = () => true;

@@ -109,8 +109,15 @@ describe('Java regular expressions (java.util.regex semantics)', () => {
     expect(ApexPattern.compile('a*?$').matcher(input).find()).toBe(true);
   });
 
-  test('a pathological recursion depth fails loudly instead of crashing the emulator', () => {
-    const input = 'ab'.repeat(200_000);
-    expect(() => ApexPattern.matches('(?:ab)*', input)).toThrow(EmulatorUnsupportedError);
+  test('deterministic group repetition iterates like Java GroupCurly (no recursion per repetition)', () => {
+    expect(ApexPattern.matches('(?:ab)*', 'ab'.repeat(100_000))).toBe(true);
+    const m = ApexPattern.compile('(ab)+(a|b)*').matcher('ab'.repeat(50_000));
+    expect(m.matches()).toBe(true);
+    expect(m.group(1)).toBe('ab');
+    expect(m.group(2)).toBeNull();
+  });
+
+  test('non-deterministic repetition deeper than the emulator stack fails loudly instead of crashing', () => {
+    expect(() => ApexPattern.matches('(\\w+,)*', 'ab,'.repeat(100_000))).toThrow(EmulatorUnsupportedError);
   });
 });
