@@ -537,7 +537,7 @@ class Parser {
     if (alts.every((a) => a.kind === 'char')) {
       // a|b|c of single characters: one character either way, so matching, captures and hitEnd are those of the
       // class [abc]; compiled as one (deterministic) node so (a|b)* iterates instead of recursing per repetition
-      const preds = alts.map((a) => (a as Extract<Node, { kind: 'char' }>).pred);
+      const preds = alts.map((a) => a.pred);
       return { kind: 'char', pred: (cp) => preds.some((p) => p(cp)), supplementary: true };
     }
     return { kind: 'alt', alts };
