@@ -84,10 +84,13 @@ const activityChildren = (whatOrWho: 'WhatId' | 'WhoId'): Record<string, Overlay
   Tasks: { childSObject: 'Task', field: whatOrWho, cascadeDelete: true },
   Events: { childSObject: 'Event', field: whatOrWho, cascadeDelete: true },
 });
+const NOTES: OverlayChild = { childSObject: 'Note', field: 'ParentId', cascadeDelete: true };
+const ATTACHMENTS: OverlayChild = { childSObject: 'Attachment', field: 'ParentId', cascadeDelete: true };
+const FILES: OverlayChild = { childSObject: 'ContentDocumentLink', field: 'LinkedEntityId', cascadeDelete: true };
 const notesAndAttachments: Record<string, OverlayChild> = {
-  Notes: { childSObject: 'Note', field: 'ParentId', cascadeDelete: true },
-  Attachments: { childSObject: 'Attachment', field: 'ParentId', cascadeDelete: true },
-  ContentDocumentLinks: { childSObject: 'ContentDocumentLink', field: 'LinkedEntityId', cascadeDelete: true },
+  Notes: NOTES,
+  Attachments: ATTACHMENTS,
+  ContentDocumentLinks: FILES,
 };
 
 /** Objects Task.WhatId can point to among the standard objects modelled here (plus custom objects with activities). */
@@ -370,7 +373,9 @@ export const OVERLAY: Record<string, OverlayObject> = {
       Cases: { childSObject: 'Case', field: 'ParentId', cascadeDelete: false },
       Shares: { childSObject: 'CaseShare', field: 'CaseId', cascadeDelete: true },
       ...activityChildren('WhatId'),
-      ...notesAndAttachments,
+      // Cases take attachments and files but not notes (the jar lists no Case.Notes relationship).
+      Attachments: ATTACHMENTS,
+      ContentDocumentLinks: FILES,
     },
   },
   Task: {
@@ -973,7 +978,7 @@ export const OVERLAY: Record<string, OverlayObject> = {
     fields: {
       Id: ID,
       IsDeleted: 'BOOLEAN dc',
-      ParentId: 'REFERENCE(Account|Contact|Lead|Opportunity|Case) c np rel=Parent',
+      ParentId: 'REFERENCE(Account|Contact|Lead|Opportunity) c np rel=Parent',
       Title: 'STRING(80) cu name',
       IsPrivate: 'BOOLEAN cu dc',
       Body: 'TEXTAREA(32000) cu nil',
