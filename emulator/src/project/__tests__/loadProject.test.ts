@@ -215,6 +215,30 @@ describe('loadProject on the fixture project', () => {
     expect(ps?.userPermissions).toEqual([{ name: 'ApiEnabled', enabled: true }]);
   });
 
+  it('reads profiles, sharing rules, standard value sets and custom permissions', () => {
+    expect(project.profiles[0]).toMatchObject({
+      name: 'Fixture_Profile',
+      custom: true,
+      userLicense: 'Salesforce',
+      fieldPermissions: [{ field: 'Parent__c.Code__c', readable: true, editable: false }],
+      recordTypeVisibilities: [{ recordType: 'Parent__c.Big', visible: true, default: true }],
+    });
+    const [rules] = project.sharingRules;
+    expect(rules?.object).toBe('Parent__c');
+    expect(rules?.criteriaRules.map((r) => [r.fullName, r.accessLevel, r.sharedTo])).toEqual([
+      ['New_Parents', 'Edit', { group: 'Team' }],
+    ]);
+    expect(project.standardValueSets[0]?.values.map((v) => [v.fullName, v.label, v.default])).toEqual([
+      ['Web', 'Web', true],
+      ['Agent', 'AI agent', false],
+    ]);
+    expect(project.customPermissions[0]).toMatchObject({
+      name: 'Approve',
+      isLicensed: false,
+      requiredPermissions: [{ customPermission: 'Other', dependency: true }],
+    });
+  });
+
   it('lists what it does not read instead of dropping it, and honours .forceignore', () => {
     expect(project.unknownMetadata).toEqual([
       { path: 'app/flows/Auto_Close.flow-meta.xml', typeGuess: 'Flow' },

@@ -409,6 +409,17 @@ describe('OrgSchema on the fixture project', () => {
     });
   });
 
+  it('takes standard picklist values from the project standardValueSets when it ships them', () => {
+    const values = (o: string) =>
+      field(fixture, o, 'LeadSource').picklistValues.map((v) => [v.value, v.label, v.defaultValue]);
+    expect(values('Lead')).toEqual([
+      ['Web', 'Web', true],
+      ['Agent', 'AI agent', false],
+    ]);
+    expect(values('Opportunity')).toEqual(values('Lead'));
+    expect(field(repo, 'Lead', 'LeadSource').picklistValues.map((v) => v.value)).toContain('Purchased List');
+  });
+
   it('describes custom settings, platform events and custom metadata types', () => {
     expect(object(fixture, 'Pref__c')).toMatchObject({
       kind: 'customSetting',
