@@ -265,8 +265,9 @@ export function customObjectSystemFields(o: SystemFieldOptions): FieldDescribe[]
   fields.push(sys('IsDeleted', 'BOOLEAN dc label=Deleted'));
   if (o.nameField) {
     const label = o.nameField.label.replace(/ /g, '_');
-    // A text Name is optional on create: the platform stores the record Id as its name (Object Reference,
-    // "Custom Object __c": Name). An auto-number Name is assigned by the platform.
+    // A text Name may be left out on create: the org then stores the record Id as its name, and describe reports
+    // it nillable and defaulted on create (org behaviour as known; not stated on the Object Reference page, so
+    // pinned as a doc question in the emulator notes). An auto-number Name is assigned by the platform.
     const f = o.nameField.autoNumber
       ? sys('Name', `STRING(30) dc auto name idl label=${label}`)
       : sys('Name', `STRING(80) cu nil dc name idl label=${label}`);
