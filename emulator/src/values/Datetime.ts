@@ -142,24 +142,28 @@ export class ApexDatetime {
   }
 
   /**
-   * addDays / addMonths / addYears: calendar arithmetic in the context user's time zone, keeping the local wall-clock
-   * time (java.util.Calendar.add on a calendar in the user's zone). The docs say only "Adds the specified number of
-   * days/months/years to a Datetime"; across a DST change the local time is kept, not the elapsed hours.
+   * addDays(additionalDays): "Adds the specified number of days to a Datetime." — n × 24 hours, whatever the user's
+   * time zone: in an org, a Chicago user's Datetime.newInstance(2018, 11, 4) (00:00 CDT) .addDays(1) is
+   * 2018-11-04 23:00 local, 2018-11-05 05:00 GMT, across the fall-back change (salesforce.stackexchange.com
+   * "Datetime addDays method works unexpected with daylight saving time offset day"). Calendar arithmetic on a GMT
+   * calendar, as addMonths/addYears below.
    */
-  addDays(n: number, ctx: UserContext): ApexDatetime {
-    const local = toLocalMs(ctx.timeZone, this.ms);
-    return new ApexDatetime(fromLocalMs(ctx.timeZone, local + n * MS_PER_DAY));
+  addDays(n: number): ApexDatetime {
+    return new ApexDatetime(this.ms + n * MS_PER_DAY);
   }
 
-  addMonths(n: number, ctx: UserContext): ApexDatetime {
-    const local = toLocalMs(ctx.timeZone, this.ms);
-    const days = floorDiv(local, MS_PER_DAY);
-    const msOfDay = local - days * MS_PER_DAY;
-    return new ApexDatetime(fromLocalMs(ctx.timeZone, addMonthsClamped(days, n) * MS_PER_DAY + msOfDay));
+  /**
+   * addMonths(additionalMonths) / addYears(additionalYears): on the GMT calendar (like addDays), the day clamped to
+   * the end of a shorter month (java.util.Calendar.add).
+   */
+  addMonths(n: number): ApexDatetime {
+    const days = floorDiv(this.ms, MS_PER_DAY);
+    const msOfDay = this.ms - days * MS_PER_DAY;
+    return new ApexDatetime(addMonthsClamped(days, n) * MS_PER_DAY + msOfDay);
   }
 
-  addYears(n: number, ctx: UserContext): ApexDatetime {
-    return this.addMonths(n * 12, ctx);
+  addYears(n: number): ApexDatetime {
+    return this.addMonths(n * 12);
   }
 
   /** addHours / addMinutes / addSeconds: elapsed time (independent of the zone). */
@@ -304,6 +308,11 @@ export class ApexDatetime {
    */
   toStringLocal(ctx: UserContext): string {
     return ymdhms(this.local(ctx));
+  }
+
+  /** Concatenation (`'' + dt`) and System.debug print GMT: the same as toStringGmt(). */
+  toString(): string {
+    return this.toStringGmt();
   }
 
   /** String.valueOfGmt(Datetime), concatenation (`'' + dt`) and System.debug: "yyyy-MM-dd HH:mm:ss" in GMT. */

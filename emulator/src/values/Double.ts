@@ -92,6 +92,26 @@ export function doubleLongValue(d: ApexDouble): bigint {
   return BigInt(Math.trunc(v));
 }
 
+/** Java Math.round(double) as a number: ties toward positive infinity, NaN → 0 (not yet saturated). */
+export function javaRoundDouble(v: number): number {
+  if (Number.isNaN(v)) return 0;
+  if (!Number.isFinite(v)) return v;
+  const f = Math.floor(v);
+  // v − floor(v) is exact for doubles, so 0.49999999999999994 rounds to 0 (JDK 7+), not 1 as floor(v + 0.5) would.
+  return v - f >= 0.5 ? f + 1 : f;
+}
+
+/**
+ * Double.round(): "Returns the closest Long to the Double value." — Java Math.round(double): ties toward positive
+ * infinity, NaN → 0, saturating at the Long range.
+ */
+export function doubleRound(d: ApexDouble): bigint {
+  const r = javaRoundDouble(d.value);
+  if (r >= 9223372036854775807) return LONG_MAX_VALUE;
+  if (r <= -9223372036854775808) return LONG_MIN_VALUE;
+  return BigInt(r);
+}
+
 // Java's FloatingDecimal grammar for Double.valueOf(String), minus the hexadecimal form (unsupported, loudly):
 // optional sign, then NaN, Infinity, or digits with an optional point and exponent, then an optional type suffix.
 const JAVA_DECIMAL_FLOAT = /^[+-]?(?:NaN|Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[fFdD]?)$/;

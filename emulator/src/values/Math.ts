@@ -9,9 +9,9 @@
 
 import { EmulatorUnsupportedError } from '../errors';
 import { ApexDecimal } from './Decimal';
-import { ApexDouble } from './Double';
+import { ApexDouble, doubleRound, javaRoundDouble } from './Double';
 import { INTEGER_MAX_VALUE, INTEGER_MIN_VALUE, intAbs, intMod } from './Integer';
-import { LONG_MAX_VALUE, LONG_MIN_VALUE, longAbs, longMod } from './Long';
+import { longAbs, longMod } from './Long';
 
 /** Math.E, Math.PI (Double fields). */
 export const MATH_E = new ApexDouble(Math.E);
@@ -109,14 +109,6 @@ export function roundDecimal(d: ApexDecimal): number {
 export function roundToLongDecimal(d: ApexDecimal): bigint {
   return d.round('HALF_EVEN');
 }
-/** Java Math.round(double): floor(x + 0.5) (ties toward positive infinity), NaN → 0, saturating. */
-function javaRoundDouble(v: number): number {
-  if (Number.isNaN(v)) return 0;
-  if (!Number.isFinite(v)) return v;
-  const f = Math.floor(v);
-  // v − floor(v) is exact for doubles, so 0.49999999999999994 rounds to 0 (JDK 7+), not 1 as floor(v + 0.5) would.
-  return v - f >= 0.5 ? f + 1 : f;
-}
 /**
  * round(doubleValue) → Integer: "Returns the closest Integer to the specified Double. If the result is less than
  * -2,147,483,648 or greater than 2,147,483,647, Apex generates an error." The error's type/text is not documented:
@@ -131,10 +123,7 @@ export function roundDouble(d: ApexDouble): number {
 }
 /** roundToLong(doubleValue) → Long: "Returns the closest Long to the specified Double." (Java Math.round(double)) */
 export function roundToLongDouble(d: ApexDouble): bigint {
-  const r = javaRoundDouble(d.value);
-  if (r >= 9223372036854775807) return LONG_MAX_VALUE;
-  if (r <= -9223372036854775808) return LONG_MIN_VALUE;
-  return BigInt(r);
+  return doubleRound(d);
 }
 
 // pow / random

@@ -60,20 +60,27 @@ describe('Datetime construction', () => {
 });
 
 describe('Datetime arithmetic', () => {
-  it('addDays keeps the local wall time across a DST change; addHours is elapsed time', () => {
+  it('addDays adds 24-hour days even across DST (the org behaviour reported on salesforce.stackexchange.com)', () => {
+    const CHICAGO: UserContext = { locale: 'en_US', timeZone: 'America/Chicago' };
+    const my = ApexDatetime.newInstance(CHICAGO, 2018, 11, 4);
+    expect(my.formatPattern('yyyy-MM-dd HH:mm:ss', CHICAGO)).toBe('2018-11-04 00:00:00');
+    expect(my.formatGmt('yyyy-MM-dd HH:mm:ss', CHICAGO)).toBe('2018-11-04 05:00:00');
+    const next = my.addDays(1);
+    expect(next.formatPattern('yyyy-MM-dd HH:mm:ss', CHICAGO)).toBe('2018-11-04 23:00:00');
+    expect(next.formatGmt('yyyy-MM-dd HH:mm:ss', CHICAGO)).toBe('2018-11-05 05:00:00');
+  });
+
+  it('addHours/addMinutes/addSeconds are elapsed time', () => {
     const before = ApexDatetime.newInstance(LA, 2026, 3, 7, 12, 0, 0); // PST
-    const next = before.addDays(1, LA);
-    expect(next.hour(LA)).toBe(12);
-    expect(next.ms - before.ms).toBe(23 * 3600000);
     expect(before.addHours(24).hour(LA)).toBe(13);
     expect(before.addMinutes(90).minute(LA)).toBe(30);
     expect(before.addSeconds(-1).toStringLocal(LA)).toBe('2026-03-07 11:59:59');
   });
 
-  it('addMonths clamps to the end of the month in the local zone', () => {
-    const jan31 = ApexDatetime.newInstance(LA, 2026, 1, 31, 22, 0, 0); // Feb 1 06:00Z
-    expect(jan31.addMonths(1, LA).toStringLocal(LA)).toBe('2026-02-28 22:00:00');
-    expect(jan31.addYears(1, LA).toStringLocal(LA)).toBe('2027-01-31 22:00:00');
+  it('addMonths/addYears work on the GMT calendar and clamp to the end of the month', () => {
+    expect(utc(2026, 1, 31, 22).addMonths(1).toJson()).toBe('2026-02-28T22:00:00.000Z');
+    expect(utc(2024, 2, 29, 1).addYears(1).toJson()).toBe('2025-02-28T01:00:00.000Z');
+    expect(utc(2026, 3, 31).addMonths(-1).toJson()).toBe('2026-02-28T00:00:00.000Z');
   });
 });
 
@@ -107,6 +114,7 @@ describe('Datetime strings', () => {
   it('String.valueOf is local, concatenation/valueOfGmt is GMT, JSON is ISO GMT', () => {
     expect(dt.toStringLocal(LA)).toBe('2015-12-09 12:22:13');
     expect(dt.toStringGmt()).toBe('2015-12-09 20:22:13');
+    expect(String(dt)).toBe('2015-12-09 20:22:13');
     expect(dt.toJson()).toBe('2015-12-09T20:22:13.000Z');
   });
 
