@@ -3,11 +3,13 @@ import { resolve } from 'node:path';
 import { checkApexFormat } from './lib/apex-format';
 import { checkApexSemantics } from './lib/apex-semantics';
 import { checkApexSyntax } from './lib/apex-syntax';
+import { parseApexFiles } from './lib/apex-trees';
 import { checkApexRules } from './lib/code-analyzer';
 import { formatFinding, timed, type Finding, type LayerResult } from './lib/findings';
 import { listApexFiles } from './lib/project-files';
 import { checkSoqlFields } from './lib/soql-fields';
 import { checkSuppressions } from './lib/suppressions';
+import { checkUnqueriedFields } from './lib/unqueried-fields';
 
 const HELP = `Usage: tsx scripts/check-apex.ts [--dir <sfdx-project>] [--layer <name>]... [--json]
 
@@ -17,7 +19,8 @@ and demo-app), without an org:
   (b) semantics  apex-ls CheckForIssues (Java): unknown types, methods, fields; type errors
   (c) rules      Salesforce Code Analyzer: PMD Recommended + AppExchange Apex rules, regex Recommended rules;
                  suppressions must carry a "// why" comment
-  (d) soql       object and field names inside static SOQL, against object metadata and API 65 standard objects
+  (d) soql       object and field names inside static SOQL, against object metadata and API 65 standard objects;
+                 fields read on queried records that their SELECT does not list (UnqueriedField)
   (e) format     prettier with prettier-plugin-apex
 Prints file:line for every finding and a per-layer summary; exits 1 on any finding, 2 on bad usage.
   --dir <path>   the sfdx project to check (a folder with sfdx-project.json)
@@ -80,10 +83,16 @@ const LAYER_RUNS: Record<LayerName, { title: string; run: LayerRun }> = {
     },
   },
   soql: {
-    title: 'SOQL names (objects, fields)',
+    title: 'SOQL names, unqueried fields',
     run: (dir, files) => {
-      const { findings, queries } = checkSoqlFields(dir, files);
-      return Promise.resolve({ findings, checked: `${queries} queries` });
+      // One parse and one schema serve both rules.
+      const trees = parseApexFiles(files);
+      const names = checkSoqlFields(dir, files, trees);
+      const unqueried = checkUnqueriedFields(dir, files, { trees, schema: names.schema });
+      return Promise.resolve({
+        findings: [...names.findings, ...unqueried.findings],
+        checked: `${names.queries} queries, ${unqueried.reads} reads`,
+      });
     },
   },
   format: {

@@ -1,9 +1,6 @@
 // Layer (d): object and field names in static SOQL. apex-ls does not look inside SOQL (`SELECT Nope__c` passes), so
 // this layer walks the apex-parser tree, finds every query, and resolves each field path against ProjectSchema.
-import { readFileSync } from 'node:fs';
 import {
-  ApexErrorListener,
-  ApexParserFactory,
   BoundExpressionContext,
   FromNameListContext,
   QueryContext,
@@ -16,6 +13,7 @@ import {
   type ApexParserRuleContext,
   type FieldNameContext,
 } from '@apexdevtools/apex-parser';
+import { parseApexFiles, type ApexTree } from './apex-trees';
 import type { Finding } from './findings';
 import { ProjectSchema } from './sobject-schema';
 
@@ -31,28 +29,20 @@ interface FieldUse {
 }
 type QueryFrom = { object: string; alias?: string } | { parent: QueryFrom; relationship: string };
 
-class CollectingListener extends ApexErrorListener {
-  errors = 0;
-  apexSyntaxError(): void {
-    this.errors += 1;
-  }
-}
-
 /**
  * Unknown objects, relationships and fields in the static SOQL of `files`, resolved against the object metadata in
  * `projectDir` and the standard objects of API 65. Files with syntax errors are skipped (layer (a) reports them).
- * Not checked: dynamic SOQL strings, TYPEOF branches, and SOSL.
+ * Not checked: dynamic SOQL strings, TYPEOF branches, and SOSL. Pass `trees` to reuse a parse; the schema it
+ * loaded is returned for the next check.
  */
-export function checkSoqlFields(projectDir: string, files: string[]): { findings: Finding[]; queries: number } {
+export function checkSoqlFields(
+  projectDir: string,
+  files: string[],
+  trees: ApexTree[] = parseApexFiles(files),
+): { findings: Finding[]; queries: number; schema: ProjectSchema } {
   const uses: FieldUse[] = [];
   let queries = 0;
-  for (const file of files) {
-    const listener = new CollectingListener();
-    const { parser } = ApexParserFactory.createLexerAndParser(readFileSync(file, 'utf8'), listener);
-    const tree = file.endsWith('.trigger') ? parser.triggerUnit() : parser.compilationUnit();
-    if (listener.errors > 0) continue;
-    queries += collectQueries(tree, file, uses);
-  }
+  for (const { file, tree } of trees) queries += collectQueries(tree, file, uses);
   const schema = new ProjectSchema(projectDir);
   schema.loadStandard(schema.standardObjectsReferenced());
   schema.applyPendingFields();
@@ -80,7 +70,7 @@ export function checkSoqlFields(projectDir: string, files: string[]): { findings
     }
   });
   findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-  return { findings, queries };
+  return { findings, queries, schema };
 }
 
 /** Records every query and field reference under `node`; returns the number of queries found. */

@@ -8,6 +8,7 @@ import type { Finding, LayerResult } from '../../scripts/lib/findings';
 import { listApexFiles } from '../../scripts/lib/project-files';
 import { checkSoqlFields } from '../../scripts/lib/soql-fields';
 import { checkSuppressions } from '../../scripts/lib/suppressions';
+import { checkUnqueriedFields } from '../../scripts/lib/unqueried-fields';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'bad-apex');
@@ -24,6 +25,7 @@ const CASES = [
   'unjustified-suppression',
   'unknown-custom-field',
   'unknown-soql-field',
+  'unqueried-field',
 ];
 
 /** `<ClassFile>:<line> <rule>` for each finding, so a failing assertion shows what was found instead. */
@@ -149,6 +151,48 @@ describe('SOQL names layer', () => {
     const result = checkSoqlFields(dir, listApexFiles(dir));
     expect(result.findings).toEqual([]);
     expect(result.queries).toBe(3);
+  });
+});
+
+describe('SOQL layer: fields read but not queried', () => {
+  const dir = fixture('unqueried-field');
+
+  it('reportsEveryReadOfAFieldTheRowsSelectDidNotList', () => {
+    const { findings } = checkUnqueriedFields(dir, listApexFiles(dir));
+    expect(located(findings)).toEqual([
+      'WidgetNotifier.cls:56 UnqueriedField', // object field → values() → list → Map<String, List<>> → [0]
+      'WidgetReport.cls:15 UnqueriedField', // a selector's rows in a for loop
+      'WidgetReport.cls:27 UnqueriedField', // inline SOQL into a local
+      'WidgetReport.cls:40 UnqueriedField', // parent path, through Map<Id, X>(query).values()
+      'WidgetReport.cls:42 UnqueriedField', // a field of a child sub-query's rows
+      'WidgetReport.cls:56 UnqueriedField', // a child relationship without a sub-query
+      'WidgetReport.cls:72 UnqueriedField', // dynamic SOQL with a constant field list, read in a helper
+    ]);
+  });
+
+  it('namesTheFieldPathAndTheQueryThatLacksIt', () => {
+    const messages = checkUnqueriedFields(dir, listApexFiles(dir)).findings.map(
+      (f) => `${f.line}:${f.column} ${f.message}`,
+    );
+    expect(messages).toContain(
+      "40:103 'Opportunity__r.Amount' is read on Opportunity__r (Opportunity) rows, but it is not selected in the " +
+        'SELECT at force-app/main/default/classes/WidgetSelector.cls:24 (SObjectException at run time)',
+    );
+    expect(messages).toContain(
+      "56:23 'Parts__r' is read on Widget__c rows, but no sub-query FROM Parts__r is in the SELECT at " +
+        'force-app/main/default/classes/WidgetSelector.cls:13 (SObjectException at run time)',
+    );
+  });
+
+  it('leavesTheNamesCheckQuietThereSoOnlyTheNewRuleFires', () => {
+    expect(checkSoqlFields(dir, listApexFiles(dir)).findings).toEqual([]);
+  });
+
+  it('passesTheCleanFixture', () => {
+    const clean = fixture('clean');
+    const result = checkUnqueriedFields(clean, listApexFiles(clean));
+    expect(result.findings).toEqual([]);
+    expect(result.queries).toBe(2);
   });
 });
 
