@@ -32,8 +32,9 @@ export class ApexDate {
 
   /**
    * Date.newInstance(year, month, day): "Constructs a Date from Integer representations of the year, month (1=Jan), and
-   * day." Out-of-range months and days roll over as in Java's lenient GregorianCalendar (month 13 is January of the
-   * next year; day 0 is the last day of the previous month) — the docs do not say; see Calendar.lenientDays.
+   * day." Out-of-range months and days roll over (undocumented, observed in an org: newInstance(2016, 27, 7) is
+   * 2018-03-07, and newInstance(year, month, 0) is the last day of the previous month; salesforce.stackexchange.com
+   * "Date.newInstance bug"), as Java's lenient GregorianCalendar does; see Calendar.lenientDays.
    */
   static newInstance(year: number, month: number, day: number): ApexDate {
     return new ApexDate(lenientDays(year, month, day));

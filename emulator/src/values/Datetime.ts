@@ -154,7 +154,7 @@ export class ApexDatetime {
 
   /**
    * addMonths(additionalMonths) / addYears(additionalYears): on the GMT calendar (like addDays), the day clamped to
-   * the end of a shorter month (java.util.Calendar.add).
+   * the end of a shorter month (java.util.Calendar.add). Undocumented; modelled on the observed addDays.
    */
   addMonths(n: number): ApexDatetime {
     const days = floorDiv(this.ms, MS_PER_DAY);

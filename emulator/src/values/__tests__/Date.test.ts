@@ -24,6 +24,8 @@ describe('Date construction and fields', () => {
     expect(D(2020, 2, 30).toString()).toBe('2020-03-01');
     expect(D(2019, 13, 1).toString()).toBe('2020-01-01');
     expect(D(2020, 3, 0).toString()).toBe('2020-02-29');
+    // salesforce.stackexchange.com "Date.newInstance bug": newinstance(2016, 27, 7) debugs as 2018-03-07
+    expect(D(2016, 27, 7).toString()).toBe('2018-03-07');
   });
 
   it('isLeapYear and daysInMonth (Apex Reference: daysInMonth(1960, 2) == 29)', () => {
@@ -80,6 +82,8 @@ describe('Date strings', () => {
 
   it('format() in en_US is M/d/yyyy; other locales fail loudly', () => {
     expect(D(2021, 10, 20).format(US)).toBe('10/20/2021');
+    // Apex Reference, Date.format() example (American-English locale): newInstance(2001, 3, 21) → '3/21/2001'
+    expect(D(2001, 3, 21).format(US)).toBe('3/21/2001');
     expect(D(2026, 1, 5).format(US)).toBe('1/5/2026');
     expect(() => D(2026, 1, 5).format(DE)).toThrow(EmulatorUnsupportedError);
   });
