@@ -4,6 +4,7 @@
  * the org is; this exists so a person or a test can use ActionPlane with no org.
  */
 import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -194,6 +195,29 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
         return reply.code(400).send({ message: e.message });
       throw e;
     }
+  });
+
+  // ---- ActionStatusChanged__e as Server-Sent Events: what the EMP API streams in the org (lightning/empApi shim) ----
+  const streams = new Set<ServerResponse>();
+  app.get('/workbench/api/events', (req, reply) => {
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.write(': ActionStatusChanged__e\n\n');
+    const unsubscribe = org.events.subscribe((event) => {
+      res.write(`id: ${event.replayId}\nevent: ActionStatusChanged__e\ndata: ${JSON.stringify(event.payload)}\n\n`);
+    });
+    streams.add(res);
+    req.raw.on('close', () => {
+      unsubscribe();
+      streams.delete(res);
+    });
+  });
+  // An open stream would keep close() waiting for ever: end them first.
+  app.addHook('preClose', (done) => {
+    for (const res of streams) res.end();
+    streams.clear();
+    done();
   });
 
   // ---- Workbench-only endpoints (demos and tests; no org has these) ----

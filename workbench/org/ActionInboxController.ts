@@ -1,19 +1,30 @@
 /**
- * ActionInboxController — twin of ActionInboxController.cls: the approver's controller contract of
- * docs/architecture.md, same parameters and results. The workbench serves each method at
+ * ActionInboxController — twin of ActionInboxController.cls and its builders (InboxRowBuilder, ActionDetailBuilder,
+ * EditPreview, DecisionOutcomeBuilder, RelatedActionBuilder, RunTimelineBuilder): the approver's controller
+ * contract of docs/architecture.md, same parameters and results. The workbench serves each method at
  * `POST /workbench/api/controller/<method>`; the acting user comes from `X-ActionPlane-User`.
  */
+import { coerceValue, driftedFields, type FieldType } from '../../src/core/FieldValueCoercer';
+import type { JsonValue } from '../../src/core/Values';
 import type { ApprovalService, DecisionOutcome } from './ApprovalService';
 import type { AuditTrail, ChainCheck } from './AuditTrail';
+import { formatLabel, label } from './CustomLabels';
 import type { DemoUser } from './DemoData';
-import { describeField, describeObject } from './ObjectDescribe';
-import type { AgentRun, AuditEvent, OrgStore, PlannedAction } from './OrgStore';
+import type { IntakeService } from './IntakeService';
+import { describeField, describeObject, type ObjectDescribe } from './ObjectDescribe';
+import type { AgentRun, AuditEvent, FieldChange, OrgStore, PlannedAction } from './OrgStore';
+import { parseDecision, PolicyExplanation, type Explained } from './PolicyExplanation';
+import { approvalCount, PolicyWords } from './PolicyWords';
 import type { RecoveryService } from './RecoveryService';
-import { ControllerError, fromJsonText } from './RequestError';
+import { ControllerError, fromJsonText, toJsonText } from './RequestError';
 
 type Params = Record<string, unknown>;
 
 const OPEN = new Set(['PendingApproval', 'Approved']);
+/** Statuses in which a plan still waits to run, so the record can drift from it (ActionDetailBuilder.WAITING). */
+const WAITING = new Set(['PendingApproval', 'Approved']);
+/** Picklists whose value order is a sequence (ActionDetailBuilder.ORDERED_PICKLISTS). */
+const ORDERED_PICKLISTS = new Set(['opportunity.stagename']);
 
 function text(p: Params, name: string): string | null {
   const v = p[name];
@@ -34,12 +45,48 @@ function formatValue(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+function isReference(type: string | null): boolean {
+  return type !== null && type.toLowerCase() === 'reference';
+}
+
+/** A value that reads as a record id (DisplayNameSelector.asId): 15 or 18 letters and digits. */
+function asId(value: unknown): string | null {
+  return typeof value === 'string' && /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value) ? value : null;
+}
+
+function distinctApprovals(decisions: { Approver__c: string; Decision__c: string }[]): number {
+  return new Set(decisions.filter((d) => d.Decision__c === 'Approve').map((d) => d.Approver__c)).size;
+}
+
+function editedValuesOf(p: Params): Record<string, unknown> | null {
+  const edited = p.editedValues;
+  if (edited !== undefined && edited !== null && (typeof edited !== 'object' || Array.isArray(edited))) {
+    throw new ControllerError('editedValues must be an object of { Field: value }');
+  }
+  return (edited ?? null) as Record<string, unknown> | null;
+}
+
+/** ActionInboxController.DecisionOutcome: where one decided action stands after the call. */
+export interface DecisionOutcomeRow {
+  actionId: string;
+  name: string | null;
+  ok: boolean;
+  status: string | null;
+  message: string | null;
+  approvals: number | null;
+  requiredApprovals: number | null;
+  decidedBy: string[];
+  lastDecision: string | null;
+  resultMessage: string | null;
+}
+
 export class ActionInboxController {
   constructor(
     private readonly org: OrgStore,
     private readonly audit: AuditTrail,
     private readonly approval: ApprovalService,
     private readonly recovery: RecoveryService,
+    private readonly intake: IntakeService,
   ) {}
 
   /** Calls `method` with `params` as `user`; unknown methods are refused with the list of known ones. */
@@ -51,6 +98,8 @@ export class ActionInboxController {
         return this.getAction(required(params, 'actionId'), user);
       case 'decide':
         return this.decide(params, user);
+      case 'previewEdit':
+        return this.previewEdit(required(params, 'actionId'), editedValuesOf(params), user);
       case 'getRunTimeline':
         return this.getRunTimeline(required(params, 'runId'), user);
       case 'haltRun':
@@ -65,7 +114,7 @@ export class ActionInboxController {
         return this.getActionsForRecord(required(params, 'recordId'), user);
       default:
         throw new ControllerError(
-          `ActionInboxController has no method '${method}' (getInbox, getAction, decide, getRunTimeline, haltRun, replayRun, compensate, replan, getActionsForRecord)`,
+          `ActionInboxController has no method '${method}' (getInbox, getAction, decide, previewEdit, getRunTimeline, haltRun, replayRun, compensate, replan, getActionsForRecord)`,
         );
     }
   }
@@ -102,14 +151,53 @@ export class ActionInboxController {
 
   getAction(actionId: string, user: DemoUser) {
     const action = this.org.action(actionId);
-    if (!action) throw new ControllerError(`No action with id ${actionId}`);
+    if (!action) throw new ControllerError(`Action ${actionId} was not found or is not shared with you.`);
     const record = this.org.findRecord(action.TargetObject__c, action.TargetRecordId__c);
     const object = describeObject(action.TargetObject__c);
     const cannot = this.approval.cannotDecideReason(action, user);
     const run = this.org.run(action.Run__c);
+    const changes = this.org.changesOf(action.Id);
+    const currentOf = (c: FieldChange): JsonValue =>
+      record ? ((record[c.FieldApiName__c] ?? null)) : null;
+    const explained = this.explanationOf(action, changes);
+    const waiting = WAITING.has(action.Status__c) && record !== undefined;
+    const drifted = new Set(
+      waiting
+        ? driftedFields(
+            changes.map((c) => ({ field: c.FieldApiName__c, before: fromJsonText(c.BeforeValue__c) })),
+            record,
+          )
+        : [],
+    );
+    const fieldChanges = changes.map((c) => {
+      const describe = object ? describeField(object, c.FieldApiName__c) : undefined;
+      const picklistValues = describe?.picklistValues ?? null;
+      return {
+        field: c.FieldApiName__c,
+        label: c.FieldLabel__c,
+        type: c.FieldType__c,
+        before: fromJsonText(c.BeforeValue__c),
+        after: fromJsonText(c.ProposedValue__c),
+        applied: fromJsonText(c.AppliedValue__c),
+        current: currentOf(c),
+        effect: c.Effect__c,
+        rule: c.GoverningRule__c,
+        sensitivity: c.Sensitivity__c,
+        editedByApprover: c.EditedByApprover__c,
+        originalProposed: fromJsonText(c.OriginalProposedValue__c),
+        scale: describe?.scale ?? null,
+        picklistValues,
+        reason: explained.fieldReasons[c.FieldApiName__c] ?? null,
+        drifted: drifted.has(c.FieldApiName__c),
+        ordered:
+          picklistValues !== null &&
+          ORDERED_PICKLISTS.has(`${action.TargetObject__c}.${c.FieldApiName__c}`.toLowerCase()),
+      };
+    });
+    const driftedLabels = fieldChanges.filter((f) => f.drifted).map((f) => f.label);
     return {
       action: {
-        ...this.rowOf(action, user),
+        ...this.rowOf(action, user, changes.map(currentOf)),
         rationale: action.Rationale__c,
         evidence: action.Evidence__c,
         reasons: action.PolicyReasons__c === '' ? [] : action.PolicyReasons__c.split('\n'),
@@ -117,30 +205,16 @@ export class ActionInboxController {
         appliedAt: action.AppliedAt__c,
         proposedBy: this.org.userById(action.ProposedBy__c)?.name ?? null,
         allowSelfApproval: action.AllowSelfApproval__c,
-        approverGroup: action.ApproverGroup__c,
         supersedes: action.Supersedes__c,
         retryOf: action.RetryOf__c,
         compensates: action.Compensates__c,
+        headline: explained.headline,
+        ruleReasons: explained.ruleReasons,
+        appliedBy: this.org.userById(action.AppliedBy__c)?.name ?? null,
+        stale: driftedLabels.length > 0,
+        driftedFields: driftedLabels,
       },
-      fieldChanges: this.org.changesOf(action.Id).map((c) => {
-        const describe = object ? describeField(object, c.FieldApiName__c) : undefined;
-        return {
-          field: c.FieldApiName__c,
-          label: c.FieldLabel__c,
-          type: c.FieldType__c,
-          before: fromJsonText(c.BeforeValue__c),
-          after: fromJsonText(c.ProposedValue__c),
-          applied: fromJsonText(c.AppliedValue__c),
-          current: record ? (record[c.FieldApiName__c] ?? null) : null,
-          effect: c.Effect__c,
-          rule: c.GoverningRule__c,
-          sensitivity: c.Sensitivity__c,
-          editedByApprover: c.EditedByApprover__c,
-          originalProposed: fromJsonText(c.OriginalProposedValue__c),
-          scale: describe?.scale ?? null,
-          picklistValues: describe?.picklistValues ?? null,
-        };
-      }),
+      fieldChanges,
       decisions: this.org.decisionsOf(action.Id).map((d) => ({
         approver: this.org.userById(d.Approver__c)?.name ?? d.Approver__c,
         decision: d.Decision__c,
@@ -151,10 +225,11 @@ export class ActionInboxController {
       run: run ? this.runSummary(run) : null,
       canDecide: cannot === null,
       cannotDecideReason: cannot,
+      related: this.relatedTo(action),
     };
   }
 
-  decide(p: Params, user: DemoUser): { results: DecisionOutcome[] } {
+  decide(p: Params, user: DemoUser): { results: DecisionOutcome[]; outcomes: DecisionOutcomeRow[] } {
     const ids = p.actionIds;
     if (!Array.isArray(ids) || ids.length === 0 || !ids.every((i) => typeof i === 'string')) {
       throw new ControllerError('actionIds must be a non-empty list of action ids');
@@ -162,18 +237,131 @@ export class ActionInboxController {
     const decision = p.decision;
     if (decision !== 'Approve' && decision !== 'Reject')
       throw new ControllerError("decision must be 'Approve' or 'Reject'");
-    const edited = p.editedValues;
-    if (edited !== undefined && edited !== null && (typeof edited !== 'object' || Array.isArray(edited))) {
-      throw new ControllerError('editedValues must be an object of { Field: value }');
+    const results = this.approval.decide(ids, decision, text(p, 'reason'), editedValuesOf(p), user);
+    return { results, outcomes: results.map((r) => this.outcomeOf(r)) };
+  }
+
+  /** DecisionOutcomeBuilder: where the action stands after the call, with its votes and who cast them. */
+  private outcomeOf(result: DecisionOutcome): DecisionOutcomeRow {
+    const action = this.org.action(result.actionId);
+    const votes = action ? this.org.decisionsOf(action.Id) : [];
+    const names: string[] = [];
+    for (const vote of votes) {
+      const name = this.org.userById(vote.Approver__c)?.name;
+      if (name !== undefined && !names.includes(name)) names.push(name);
     }
     return {
-      results: this.approval.decide(
-        ids,
-        decision,
-        text(p, 'reason'),
-        (edited ?? null) as Record<string, unknown> | null,
-        user,
-      ),
+      actionId: result.actionId,
+      name: action?.Name ?? null,
+      ok: result.ok,
+      status: action?.Status__c ?? result.status,
+      message: result.message,
+      approvals: action ? distinctApprovals(votes) : null,
+      requiredApprovals: action?.RequiredApprovals__c ?? null,
+      decidedBy: names,
+      lastDecision: votes.at(-1)?.Decision__c ?? null,
+      resultMessage: action?.ResultMessage__c ?? null,
+    };
+  }
+
+  /** EditPreview: what policy decides for the approver's edit, before it is sent; nothing is written. */
+  previewEdit(actionId: string, editedValues: Record<string, unknown> | null, user: DemoUser) {
+    void user; // Any approver may preview; deciding checks who may vote.
+    const action = this.org.action(actionId);
+    if (!action) throw new ControllerError(`Action ${actionId} was not found or is not shared with you.`);
+    const object = describeObject(action.TargetObject__c);
+    const changes = this.org.changesOf(action.Id).map((c) => ({ ...c }));
+    const fields = changes.map((c) => ({
+      field: c.FieldApiName__c,
+      after: fromJsonText(c.ProposedValue__c),
+      edited: false,
+      effect: null as string | null,
+      rule: null as string | null,
+      reason: null as string | null,
+      error: null as string | null,
+    }));
+    let edited = false;
+    let invalid = false;
+    for (const [name, raw] of Object.entries(editedValues ?? {})) {
+      const index = changes.findIndex((c) => c.FieldApiName__c.toLowerCase() === name.toLowerCase());
+      const change = changes[index];
+      const field = fields[index];
+      if (!change || !field) {
+        throw new ControllerError(
+          `editedValues.${name}: ${action.Name} does not change ${name}; only the proposed fields can be edited.`,
+        );
+      }
+      const describe = object ? describeField(object, change.FieldApiName__c) : undefined;
+      const result = describe ? coerceValue(describe, raw) : { ok: false as const, message: `${name} is unknown` };
+      if (!result.ok) {
+        field.error = result.message;
+        invalid = true;
+        continue;
+      }
+      const editedJson = toJsonText(result.value);
+      field.after = result.value;
+      if (editedJson !== change.ProposedValue__c) {
+        change.ProposedValue__c = editedJson;
+        field.edited = true;
+        edited = true;
+      }
+    }
+    const decision = this.intake.decide(this.agentOf(action), {
+      object: action.TargetObject__c,
+      recordId: action.TargetRecordId__c,
+      changes: changes.map((c) => ({
+        field: c.FieldApiName__c,
+        label: c.FieldLabel__c,
+        type: c.FieldType__c as FieldType,
+        before: fromJsonText(c.BeforeValue__c),
+        after: fromJsonText(c.ProposedValue__c),
+      })),
+      confidence: action.Confidence__c,
+    });
+    const requiredBefore = action.RequiredApprovals__c ?? 1;
+    const requiredApprovals = edited ? Math.max(requiredBefore, decision.requiredApprovals || 1) : requiredBefore;
+    const approvals = distinctApprovals(this.org.decisionsOf(action.Id));
+    const blocked = edited && decision.effect === 'Block';
+    const explained = new PolicyExplanation(this.wordsFor(action, changes)).explain(
+      decision,
+      requiredApprovals,
+      action.ApproverGroup__c,
+    );
+    for (const field of fields) {
+      const fieldDecision = decision.fieldEffects.find((f) => f.field === field.field);
+      field.effect = fieldDecision?.effect ?? null;
+      field.rule = fieldDecision?.rule ?? null;
+      field.reason = explained.fieldReasons[field.field] ?? null;
+    }
+    const raisesApprovals = requiredApprovals > requiredBefore;
+    let message: string | null = null;
+    if (!invalid && edited) {
+      if (blocked) message = formatLabel(label('ActionPlane_EditBlocked'), explained.headline);
+      else if (raisesApprovals) {
+        message = formatLabel(
+          label('ActionPlane_EditRaisesApprovals'),
+          approvalCount(requiredApprovals),
+          approvalCount(requiredBefore),
+          String(Math.max(requiredApprovals - approvals - 1, 0)),
+        );
+      } else message = formatLabel(label('ActionPlane_EditKeepsApprovals'), approvalCount(requiredApprovals));
+    }
+    return {
+      actionId: action.Id,
+      effect: edited ? decision.effect : action.Effect__c,
+      risk: edited ? decision.risk : action.Risk__c,
+      requiredApprovals,
+      requiredApprovalsBefore: requiredBefore,
+      approvals,
+      approverGroup: action.ApproverGroup__c,
+      approverGroupLabel: this.groupLabel(action.ApproverGroup__c),
+      blocked,
+      raisesApprovals,
+      edited,
+      headline: explained.headline,
+      message,
+      ruleReasons: explained.ruleReasons,
+      fields,
     };
   }
 
@@ -181,10 +369,12 @@ export class ActionInboxController {
     const run = this.org.run(runId);
     if (!run) throw new ControllerError(`No run with id ${runId}`);
     const chain: ChainCheck = this.audit.verify(run.Id);
+    const actions = this.org.actionsOf(run.Id);
+    const names = new Map(actions.map((a) => [a.Id, a.Name]));
     return {
       run: this.runSummary(run),
-      actions: this.org.actionsOf(run.Id).map((a) => this.rowOf(a, user)),
-      events: this.org.eventsOf(run.Id).map((e) => this.eventRow(e)),
+      actions: actions.map((a) => this.rowOf(a, user)),
+      events: this.org.eventsOf(run.Id).map((e) => this.eventRow(e, names)),
       chain,
     };
   }
@@ -199,17 +389,12 @@ export class ActionInboxController {
     return { rows };
   }
 
-  rowOf(a: PlannedAction, user: DemoUser) {
-    const record = this.org.findRecord(a.TargetObject__c, a.TargetRecordId__c);
+  /** InboxRowBuilder.fill; `extraValues` are more values that may hold ids (the record's current values). */
+  rowOf(a: PlannedAction, user: DemoUser, extraValues: unknown[] = []) {
     const object = describeObject(a.TargetObject__c);
     const run = this.org.run(a.Run__c);
     const changes = this.org.changesOf(a.Id);
-    const approvals = new Set(
-      this.org
-        .decisionsOf(a.Id)
-        .filter((d) => d.Decision__c === 'Approve')
-        .map((d) => d.Approver__c),
-    ).size;
+    const cannot = this.approval.cannotDecideReason(a, user);
     return {
       id: a.Id,
       name: a.Name,
@@ -218,7 +403,7 @@ export class ActionInboxController {
       risk: a.Risk__c,
       objectName: a.TargetObject__c,
       recordId: a.TargetRecordId__c,
-      recordName: record && object ? (record[object.nameField] as string | null) : null,
+      recordName: this.nameOf(a.TargetRecordId__c) ?? a.TargetRecordId__c,
       agent: this.agentOf(a),
       runId: a.Run__c,
       runName: run?.Name ?? null,
@@ -233,9 +418,116 @@ export class ActionInboxController {
         )
         .join('; '),
       requiredApprovals: a.RequiredApprovals__c,
-      approvals,
-      canDecide: this.approval.cannotDecideReason(a, user) === null,
+      approvals: distinctApprovals(this.org.decisionsOf(a.Id)),
+      canDecide: cannot === null,
+      changes: changes.map((c) => ({
+        field: c.FieldApiName__c,
+        label: c.FieldLabel__c || c.FieldApiName__c,
+        type: c.FieldType__c,
+        before: fromJsonText(c.BeforeValue__c),
+        after: fromJsonText(c.ProposedValue__c),
+        scale: (object ? describeField(object, c.FieldApiName__c)?.scale : undefined) ?? null,
+      })),
+      approverGroup: a.ApproverGroup__c,
+      approverGroupLabel: this.groupLabel(a.ApproverGroup__c),
+      cannotDecideReason: cannot,
+      cannotDecideCode: cannot === null ? null : this.cannotDecideCode(a, user),
+      referenceNames: this.referenceNamesOf(a, changes, extraValues),
     };
+  }
+
+  /** InboxRowBuilder.cannotDecideCode, in the order ApprovalEligibility checks. */
+  private cannotDecideCode(a: PlannedAction, user: DemoUser): string {
+    if (a.Status__c !== 'PendingApproval') return 'NOT_PENDING';
+    const inGroup = user.permissions.includes('Admin') || this.org.groupMembers(a.ApproverGroup__c).includes(user.id);
+    if (!user.permissions.includes('Approver') || (a.ApproverGroup__c && !inGroup)) return 'NOT_APPROVER';
+    if (this.org.decisionsOf(a.Id).some((d) => d.Approver__c === user.id)) return 'ALREADY_VOTED';
+    return 'OWN_PROPOSAL';
+  }
+
+  /** The name a person reads for a record or user id (DisplayNameSelector.recordNames), or null. */
+  private nameOf(id: string | null): string | null {
+    if (id === null) return null;
+    const user = this.org.userById(id);
+    if (user) return user.name;
+    for (const [objectName, records] of Object.entries(this.org.records)) {
+      const record = records.find((r) => r.Id === id || (id.length === 15 && r.Id.startsWith(id)));
+      const object: ObjectDescribe | undefined = describeObject(objectName);
+      if (record && object) {
+        const name = record[object.nameField];
+        return name === null || name === undefined ? null : String(name);
+      }
+    }
+    return null;
+  }
+
+  private referenceNamesOf(a: PlannedAction, changes: FieldChange[], extraValues: unknown[]): Record<string, string> {
+    const ids = new Set<string>();
+    const add = (value: unknown) => {
+      const id = asId(value);
+      if (id !== null) ids.add(id);
+    };
+    add(a.TargetRecordId__c);
+    for (const c of changes) {
+      if (!isReference(c.FieldType__c)) continue;
+      for (const v of [c.BeforeValue__c, c.ProposedValue__c, c.AppliedValue__c, c.OriginalProposedValue__c]) {
+        add(fromJsonText(v));
+      }
+    }
+    for (const v of extraValues) add(v);
+    const names: Record<string, string> = {};
+    for (const id of ids) {
+      const name = this.nameOf(id);
+      if (name !== null) names[id] = name;
+    }
+    return names;
+  }
+
+  private groupLabel(developerName: string | null): string | null {
+    return this.wordsFor(null, []).groupLabel(developerName);
+  }
+
+  private wordsFor(_action: PlannedAction | null, changes: FieldChange[]): PolicyWords {
+    const fieldLabels = Object.fromEntries(
+      changes.map((c) => [c.FieldApiName__c, c.FieldLabel__c || c.FieldApiName__c]),
+    );
+    const groupLabels = Object.fromEntries(this.org.groups.map((g) => [g.developerName, g.label]));
+    return new PolicyWords(fieldLabels, groupLabels);
+  }
+
+  /** ActionDetailBuilder.explanation: the stored decision in labels, or the stored reasons when there is none. */
+  private explanationOf(action: PlannedAction, changes: FieldChange[]): Explained {
+    const explainer = new PolicyExplanation(this.wordsFor(action, changes));
+    const decision = parseDecision(action.DecisionJson__c);
+    return decision === null
+      ? explainer.explainStored(action)
+      : explainer.explain(decision, action.RequiredApprovals__c ?? 1, action.ApproverGroup__c);
+  }
+
+  /** RelatedActionBuilder.relatedTo: what this action re-plans, supersedes or compensates, and what did so to it. */
+  private relatedTo(action: PlannedAction) {
+    const outgoing = new Map<string, string>();
+    if (action.RetryOf__c) outgoing.set(action.RetryOf__c, 'retryOf');
+    if (action.Supersedes__c) outgoing.set(action.Supersedes__c, 'supersedes');
+    if (action.Compensates__c) outgoing.set(action.Compensates__c, 'compensates');
+    return this.org.actions
+      .filter(
+        (o) =>
+          outgoing.has(o.Id) ||
+          o.RetryOf__c === action.Id ||
+          o.Supersedes__c === action.Id ||
+          o.Compensates__c === action.Id,
+      )
+      .sort((a, b) => a.CreatedDate.localeCompare(b.CreatedDate) || a.Name.localeCompare(b.Name))
+      .map((o) => ({
+        relation:
+          outgoing.get(o.Id) ??
+          (o.RetryOf__c === action.Id ? 'retriedBy' : o.Supersedes__c === action.Id ? 'supersededBy' : 'compensatedBy'),
+        actionId: o.Id,
+        name: o.Name,
+        status: o.Status__c,
+        resultMessage: o.ResultMessage__c,
+      }));
   }
 
   private agentOf(a: PlannedAction): string {
@@ -243,6 +535,7 @@ export class ActionInboxController {
   }
 
   private runSummary(run: AgentRun) {
+    const requestedBy = this.org.userById(run.RequestedBy__c)?.name ?? null;
     return {
       id: run.Id,
       name: run.Name,
@@ -251,12 +544,13 @@ export class ActionInboxController {
       source: run.Source__c,
       goal: run.Goal__c,
       status: run.Status__c,
-      requestedBy: this.org.userById(run.RequestedBy__c)?.name ?? null,
+      requestedBy,
       createdAt: run.CreatedDate,
+      requestedByName: requestedBy,
     };
   }
 
-  private eventRow(e: AuditEvent) {
+  private eventRow(e: AuditEvent, actionNames: Map<string, string>) {
     const payload = JSON.parse(e.Payload__c) as { data?: Record<string, string | number | null | string[]> };
     const data = payload.data ?? {};
     const summary =
@@ -269,6 +563,7 @@ export class ActionInboxController {
             : e.EventType__c === 'ConflictDetected'
               ? `Drifted: ${(data.driftedFields as string[] | undefined)?.join(', ') ?? ''}`
               : e.EventType__c;
+    const textOf = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
     return {
       sequence: e.Sequence__c,
       type: e.EventType__c,
@@ -279,6 +574,12 @@ export class ActionInboxController {
       summary,
       hash: e.Hash__c,
       prevHash: e.PrevHash__c,
+      actorName: e.ActorType__c === 'User' ? (this.org.userByUsername(e.Actor__c)?.name ?? e.Actor__c) : e.Actor__c,
+      actionName: e.Action__c === null ? null : (actionNames.get(e.Action__c) ?? null),
+      fromStatus: e.EventType__c === 'StatusChanged' ? textOf(data.from) : null,
+      toStatus: e.EventType__c === 'StatusChanged' ? textOf(data.to) : null,
+      decision: textOf(data.decision),
+      reason: textOf(data.reason),
     };
   }
 }

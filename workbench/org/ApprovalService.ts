@@ -79,13 +79,15 @@ export class ApprovalService {
     if (!action) return { actionId, ok: false, status: null, message: `No action with id ${actionId}` };
     const refusal = this.cannotDecideReason(action, user);
     const existing = this.org.decisionsOf(action.Id);
-    const verdict = tally({
-      requiredApprovals: action.RequiredApprovals__c,
-      allowSelfApproval: action.AllowSelfApproval__c,
-      proposerIds: [action.ProposedBy__c],
-      decisions: existing.map((d) => ({ approverId: d.Approver__c, decision: d.Decision__c })),
-      vote: { approverId: user.id, decision, reason },
-    });
+    const count = () =>
+      tally({
+        requiredApprovals: action.RequiredApprovals__c,
+        allowSelfApproval: action.AllowSelfApproval__c,
+        proposerIds: [action.ProposedBy__c],
+        decisions: existing.map((d) => ({ approverId: d.Approver__c, decision: d.Decision__c })),
+        vote: { approverId: user.id, decision, reason },
+      });
+    let verdict = count();
     if (!verdict.accepted) {
       return { actionId: action.Id, ok: false, status: action.Status__c, message: verdict.message };
     }
@@ -100,6 +102,8 @@ export class ApprovalService {
       if (typeof result === 'string')
         return { actionId: action.Id, ok: false, status: action.Status__c, message: result };
       edited = result;
+      // As ApprovalService.cls: the vote is counted after the edit, against the approvals the edited change needs.
+      verdict = count();
     }
     this.org.decisions.push({
       Id: this.org.newId('ApprovalDecision__c'),
@@ -175,7 +179,21 @@ export class ApprovalService {
       change.ProposedValue__c = toJsonText(coerced[change.FieldApiName__c]);
       change.EditedByApprover__c = true;
     }
-    action.RequiredApprovals__c = Math.max(action.RequiredApprovals__c, decision.requiredApprovals);
+    // As EditedProposal.reevaluate: the decision now describes the edited values (reasons, risk, each field's
+    // effect and rule); approvals never drop below what the action needed; self-approval only ever tightens.
+    action.RequiredApprovals__c = Math.max(action.RequiredApprovals__c, decision.requiredApprovals || 1);
+    action.Risk__c = decision.risk;
+    action.PolicyReasons__c = decision.reasons.join('\n');
+    action.MatchedPolicies__c = decision.matchedPolicies.join(',');
+    action.DecisionJson__c = JSON.stringify(decision);
+    action.AllowSelfApproval__c = action.AllowSelfApproval__c && decision.allowSelfApproval;
+    for (const change of changes) {
+      const fieldDecision = decision.fieldEffects.find((f) => f.field === change.FieldApiName__c);
+      if (fieldDecision) {
+        change.Effect__c = fieldDecision.effect;
+        change.GoverningRule__c = fieldDecision.rule;
+      }
+    }
     if (run) {
       this.audit.append(
         run,

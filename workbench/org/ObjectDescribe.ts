@@ -95,7 +95,8 @@ export const DESCRIBES: ObjectDescribe[] = [
     name: 'Case',
     label: 'Case',
     keyPrefix: '500',
-    nameField: 'Subject',
+    // Case's name field (isNameField) is its number, as record pages and DisplayNameSelector show it.
+    nameField: 'CaseNumber',
     fields: [
       readOnly('CaseNumber', 'Case Number', 'string', { nillable: false, length: 30 }),
       field('Subject', 'Subject', 'string', { length: 255 }),

@@ -8,6 +8,7 @@ import { ActionInboxController } from './ActionInboxController';
 import { ActionLifecycle } from './ActionLifecycle';
 import { ApprovalService } from './ApprovalService';
 import { AuditTrail } from './AuditTrail';
+import { EventBus } from './EventBus';
 import { ExecutionService } from './ExecutionService';
 import { IntakeService } from './IntakeService';
 import { OrgStore, WorkbenchClock } from './OrgStore';
@@ -25,6 +26,8 @@ export interface WorkbenchOrgOptions {
 export class WorkbenchOrg {
   readonly store: OrgStore;
   readonly audit: AuditTrail;
+  /** ActionStatusChanged__e as the workbench publishes it (streamed to the UI). */
+  readonly events = new EventBus();
   readonly lifecycle: ActionLifecycle;
   readonly execution: ExecutionService;
   readonly intake: IntakeService;
@@ -36,11 +39,11 @@ export class WorkbenchOrg {
     const metadata = options.policyMetadata ?? loadPolicyMetadata(options.projectDir ?? 'force-app');
     this.store = new OrgStore(metadata, new WorkbenchClock(options.now));
     this.audit = new AuditTrail(this.store);
-    this.lifecycle = new ActionLifecycle(this.store, this.audit);
+    this.lifecycle = new ActionLifecycle(this.store, this.audit, this.events);
     this.execution = new ExecutionService(this.store, this.audit, this.lifecycle);
     this.intake = new IntakeService(this.store, this.audit, this.lifecycle, this.execution);
     this.approval = new ApprovalService(this.store, this.audit, this.lifecycle, this.execution, this.intake);
     this.recovery = new RecoveryService(this.store, this.audit, this.lifecycle, this.execution, this.intake);
-    this.controller = new ActionInboxController(this.store, this.audit, this.approval, this.recovery);
+    this.controller = new ActionInboxController(this.store, this.audit, this.approval, this.recovery, this.intake);
   }
 }

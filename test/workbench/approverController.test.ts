@@ -1,0 +1,277 @@
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- response bodies are untyped JSON, asserted field by field */
+/**
+ * The approver's controller additions of issue 17 through the workbench (the twin of the Apex builders): names
+ * instead of ids, the decision in labels, drift before the vote, previewEdit, decide outcomes, linked actions, the
+ * timeline in words, and ActionStatusChanged__e on the event stream.
+ */
+import type { PublishedEvent } from '../../workbench/org/EventBus';
+import { ADA, MARIA, SAM, WorkbenchClient } from './workbenchClient';
+
+let wb: WorkbenchClient;
+
+beforeEach(async () => {
+  wb = await WorkbenchClient.start();
+});
+
+afterEach(async () => {
+  await wb.close();
+});
+
+async function call(method: string, params: Record<string, unknown>, user = MARIA) {
+  const res = await wb.controller(method, params, user);
+  if (res.status !== 200) throw new Error(`${method}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** An Account owner change: routed to ActionPlane Approvers (Ada), two approvals. */
+async function proposeOwnerChange() {
+  const account = (await wb.records('Account'))[0];
+  const res = await wb.submit({
+    run: { agent: 'territory-agent' },
+    actions: [
+      {
+        idempotencyKey: 'owner-1',
+        object: 'Account',
+        recordId: account.Id,
+        operation: 'update',
+        changes: { OwnerId: '0055g0000000003AAA' },
+        confidence: 0.9,
+      },
+    ],
+  });
+  expect(res.status).toBe(201);
+  return { account, action: res.body.actions[0] };
+}
+
+test('inboxRowsNameTheRecordTheGroupAndEachChange', async () => {
+  const opp = await wb.opportunity(0);
+  const action = await wb.propose(opp.Id, { Amount: 20250, StageName: 'Qualification' }, 0.88);
+
+  const page = await call('getInbox', { status: 'Open' });
+
+  const row = page.rows.find((r: { id: string }) => r.id === action.id);
+  expect(row.recordName).toBe(opp.Name);
+  expect(row.approverGroup).toBe('Sales_Managers');
+  expect(row.approverGroupLabel).toBe('Sales Managers');
+  expect(row.changes).toEqual([
+    { field: 'Amount', label: 'Amount', type: 'currency', before: opp.Amount, after: 20250, scale: 2 },
+    {
+      field: 'StageName',
+      label: 'Stage',
+      type: 'picklist',
+      before: opp.StageName,
+      after: 'Qualification',
+      scale: null,
+    },
+  ]);
+  expect(row.referenceNames[opp.Id]).toBe(opp.Name);
+});
+
+test('aRowSaysItIsNotYoursAndWhose', async () => {
+  const { action } = await proposeOwnerChange();
+
+  const row = (await call('getInbox', { status: 'Open' })).rows.find((r: { id: string }) => r.id === action.id);
+
+  expect(row.canDecide).toBe(false);
+  expect(row.cannotDecideCode).toBe('NOT_APPROVER');
+  expect(row.approverGroupLabel).toBe('ActionPlane Approvers');
+});
+
+test('lookupValuesAndTheRecordCarryTheirNames', async () => {
+  const { account, action } = await proposeOwnerChange();
+
+  const detail = await call('getAction', { actionId: action.id }, ADA);
+
+  expect(detail.fieldChanges[0].before).toBe('0055g0000000002AAA');
+  expect(detail.action.referenceNames).toEqual({
+    [account.Id]: account.Name,
+    '0055g0000000002AAA': 'Maria Lopez',
+    '0055g0000000003AAA': 'Sam Okafor',
+  });
+});
+
+test('theReviewExplainsTheDecisionInLabels', async () => {
+  const opp = await wb.opportunity(0);
+  const action = await wb.propose(
+    opp.Id,
+    { Amount: Math.round(opp.Amount * 1.35), StageName: 'Qualification', NextStep: 'Call the CFO' },
+    0.88,
+  );
+
+  const detail = await call('getAction', { actionId: action.id });
+
+  expect(detail.action.headline).toBe('Needs 2 approvals from Sales Managers: Amount rises 35% (more than 20%)');
+  const reason = (field: string) => detail.fieldChanges.find((f: { field: string }) => f.field === field).reason;
+  expect(reason('Amount')).toBe('Amount rises 35% (more than 20%): needs 2 approvals from Sales Managers');
+  expect(reason('StageName')).toBe('Stage changes: needs 1 approval from Sales Managers');
+  expect(reason('NextStep')).toBe(
+    'Next Step changes, confidence 0.88 meets 0.8: no approval needed for this field on its own',
+  );
+  expect(detail.action.ruleReasons[0]).toBe(
+    'Amount rises 35% (more than 20%): needs 2 approvals from Sales Managers — Large amount changes need two managers. (Opp_Amount_Rise_Over_20pct)',
+  );
+  expect(detail.action.ruleReasons.join(' ')).not.toMatch(/StageName|Sales_Managers|may run automatically/);
+  expect(detail.fieldChanges.find((f: { field: string }) => f.field === 'StageName').ordered).toBe(true);
+  expect(detail.fieldChanges.find((f: { field: string }) => f.field === 'Amount').ordered).toBe(false);
+});
+
+test('driftIsFlaggedBeforeAnyoneVotesButNotAfterApplying', async () => {
+  const opp = await wb.opportunity(1);
+  const pending = await wb.propose(opp.Id, { StageName: 'Closed Won' });
+  await wb.request('PATCH', `/workbench/api/records/Opportunity/${opp.Id}`, { StageName: 'Closed Lost' });
+
+  const stale = await call('getAction', { actionId: pending.id });
+  expect(stale.action.stale).toBe(true);
+  expect(stale.action.driftedFields).toEqual(['Stage']);
+  expect(stale.fieldChanges[0]).toMatchObject({ drifted: true, current: 'Closed Lost', before: opp.StageName });
+
+  const other = await wb.opportunity(2);
+  const applied = await wb.propose(other.Id, { StageName: 'Qualification' });
+  await wb.decide(applied.id, 'Approve', MARIA);
+  const done = await call('getAction', { actionId: applied.id });
+  expect(done.action.status).toBe('Applied');
+  expect(done.action.stale).toBe(false);
+  expect(done.fieldChanges[0].drifted).toBe(false);
+  expect(done.action.appliedBy).toBe('Maria Lopez');
+});
+
+test('previewEditSaysAnEditNeedsMoreApprovalsAndWritesNothing', async () => {
+  const opp = await wb.opportunity(3);
+  const action = await wb.propose(opp.Id, { Amount: Math.round(opp.Amount * 1.1) });
+  const before = await wb.snapshot();
+
+  const preview = await call('previewEdit', { actionId: action.id, editedValues: { Amount: opp.Amount * 2 } });
+
+  expect(preview).toMatchObject({
+    edited: true,
+    requiredApprovalsBefore: 1,
+    requiredApprovals: 2,
+    raisesApprovals: true,
+    blocked: false,
+    approverGroupLabel: 'Sales Managers',
+    message: 'This edit needs 2 approvals instead of 1 approval: after your approval the action waits for 1 more.',
+  });
+  expect(preview.headline).toBe('Needs 2 approvals from Sales Managers: Amount rises 100% (more than 20%)');
+  expect(preview.fields[0]).toMatchObject({ field: 'Amount', after: opp.Amount * 2, edited: true, error: null });
+  expect(await wb.snapshot()).toBe(before);
+});
+
+test('previewEditReportsAnInvalidValueOnItsFieldAndABlockedEdit', async () => {
+  const opp = await wb.opportunity(3);
+  const action = await wb.propose(opp.Id, { Amount: Math.round(opp.Amount * 1.1) });
+
+  const invalid = await call('previewEdit', { actionId: action.id, editedValues: { Amount: 'lots' } });
+  expect(invalid.fields[0].error).toMatch(/Amount/);
+  expect(invalid.message).toBeNull();
+
+  const unknown = await wb.controller(
+    'previewEdit',
+    { actionId: action.id, editedValues: { Description: 'x' } },
+    MARIA,
+  );
+  expect(unknown.status).toBe(400);
+  expect(unknown.body.message).toMatch(/only the proposed fields can be edited\.$/);
+
+  await wb.request('POST', '/workbench/api/settings', { Mode__c: 'Paused' });
+  const blocked = await call('previewEdit', { actionId: action.id, editedValues: { Amount: opp.Amount + 1 } });
+  expect(blocked.blocked).toBe(true);
+  expect(blocked.message).toMatch(/^Policy would block this edit, so it cannot be approved: Blocked/);
+});
+
+test('anEditThatRaisesTheApprovalsWaitsForTheNextApprover', async () => {
+  const opp = await wb.opportunity(3);
+  const action = await wb.propose(opp.Id, { Amount: Math.round(opp.Amount * 1.1) });
+
+  const res = await call('decide', {
+    actionIds: [action.id],
+    decision: 'Approve',
+    editedValues: { Amount: opp.Amount * 2 },
+  });
+
+  expect(res.outcomes[0]).toMatchObject({ ok: true, status: 'PendingApproval', approvals: 1, requiredApprovals: 2 });
+  expect((await wb.opportunity(3)).Amount).toBe(opp.Amount);
+  const detail = await call('getAction', { actionId: action.id }, SAM);
+  expect(detail.action.headline).toBe('Needs 2 approvals from Sales Managers: Amount rises 100% (more than 20%)');
+});
+
+test('theLoserOfARaceHearsWhoDecidedAndTheStatus', async () => {
+  const opp = await wb.opportunity(4);
+  const action = await wb.propose(opp.Id, { StageName: 'Qualification' });
+  await wb.decide(action.id, 'Approve', SAM);
+
+  const res = await call('decide', { actionIds: [action.id], decision: 'Approve' }, MARIA);
+
+  expect(res.results[0].ok).toBe(false);
+  expect(res.outcomes[0]).toMatchObject({
+    ok: false,
+    status: 'Applied',
+    decidedBy: ['Sam Okafor'],
+    lastDecision: 'Approve',
+    name: 'PA-000001',
+  });
+});
+
+test('aReplanSaysWhatItReplacesAndTheOldOneLinksToIt', async () => {
+  const opp = await wb.opportunity(5);
+  const action = await wb.propose(opp.Id, { StageName: 'Closed Won' });
+  await wb.request('POST', '/workbench/api/clock/advance', { hours: 200 });
+  expect((await call('getAction', { actionId: action.id })).action.status).toBe('Expired');
+
+  const replanned = await call('replan', { actionId: action.id });
+
+  const detail = await call('getAction', { actionId: replanned.actionId });
+  expect(detail.related).toEqual([
+    expect.objectContaining({ relation: 'retryOf', actionId: action.id, name: 'PA-000001', status: 'Expired' }),
+  ]);
+  const old = await call('getAction', { actionId: action.id });
+  expect(old.related).toEqual([expect.objectContaining({ relation: 'retriedBy', actionId: replanned.actionId })]);
+});
+
+test('theTimelineNamesPeopleAndStatusMoves', async () => {
+  const opp = await wb.opportunity(6);
+  const action = await wb.propose(opp.Id, { StageName: 'Qualification' });
+  await wb.decide(action.id, 'Approve', MARIA);
+
+  const timeline = await call('getRunTimeline', { runId: (await wb.getAction(action.id)).body.runId });
+
+  const applied = timeline.events.find((e: { toStatus: string | null }) => e.toStatus === 'Applied');
+  expect(applied).toMatchObject({ fromStatus: 'Approved', actionName: 'PA-000001' });
+  const vote = timeline.events.find((e: { type: string }) => e.type === 'ApprovalRecorded');
+  expect(vote).toMatchObject({ actorName: 'Maria Lopez', decision: 'Approve' });
+});
+
+test('everyStatusMoveIsPublishedAsActionStatusChanged', async () => {
+  const seen: PublishedEvent[] = [];
+  const unsubscribe = wb.app.org.events.subscribe((e) => seen.push(e));
+  const opp = await wb.opportunity(7);
+  const action = await wb.propose(opp.Id, { StageName: 'Qualification' });
+  await wb.decide(action.id, 'Approve', MARIA);
+  unsubscribe();
+
+  expect(seen.map((e) => [e.payload.PreviousStatus__c, e.payload.Status__c])).toEqual([
+    ['Proposed', 'PendingApproval'],
+    ['PendingApproval', 'Approved'],
+    ['Approved', 'Applied'],
+  ]);
+  expect(seen.every((e) => e.payload.ActionId__c === action.id)).toBe(true);
+  expect(seen.map((e) => e.replayId)).toEqual([1, 2, 3]);
+});
+
+test('theEventStreamSendsEachEventAsServerSentEvents', async () => {
+  const address = wb.app.server.address() as { port: number };
+  const controller = new AbortController();
+  const res = await fetch(`http://127.0.0.1:${address.port}/workbench/api/events`, { signal: controller.signal });
+  expect(res.headers.get('content-type')).toBe('text/event-stream');
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const opp = await wb.opportunity(8);
+  const action = await wb.propose(opp.Id, { StageName: 'Qualification' });
+  let text = '';
+  while (!text.includes('"Status__c":"PendingApproval"')) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    text += new TextDecoder().decode(chunk.value);
+  }
+  controller.abort();
+  expect(text).toContain('event: ActionStatusChanged__e');
+  expect(text).toContain(`"ActionId__c":"${action.id}"`);
+});
