@@ -280,8 +280,8 @@ export class ApexDatetime {
 
   /**
    * format(dateFormatString, timezone): "Converts the date to the specified time zone and returns the converted date as
-   * a string using the supplied Java simple date format. If the supplied time zone is not in the correct format, GMT
-   * is used." (java.util.TimeZone.getTimeZone id rules; see resolveJavaTimeZoneId)
+   * a string using the supplied Java simple date format." An id java.util.TimeZone cannot understand formats in GMT
+   * (TimeZone.getTimeZone's documented fallback; see resolveJavaTimeZoneId).
    */
   formatPatternInZone(pattern: string, timeZoneId: string, ctx: UserContext): string {
     return this.formatIn(pattern, resolveJavaTimeZoneId(timeZoneId), ctx.locale);

@@ -48,10 +48,73 @@ function fixedOffsetMs(zone: string): number | null {
   return (sign === '-' ? -1 : 1) * (Number(h) * HOUR_MS + Number(mi) * 60000);
 }
 
+interface YearOffsets {
+  /** offset in force from the start of the covered range */
+  readonly initial: number;
+  /** transitions in the covered range, ascending: from `at` (UTC ms) on, `offset` applies */
+  readonly at: number[];
+  readonly offset: number[];
+}
+
+const WEEK_MS = 7 * 86400000;
+const yearTables = new Map<string, Map<number, YearOffsets>>();
+
+/**
+ * The offsets of `zone` over one UTC calendar year (with a week's margin either side), found by sampling weekly and
+ * bisecting each change to the millisecond; computed once per zone and year so that offset lookups need no Intl
+ * call. (Two transitions less than a week apart that cancel out would be missed; none exist in current tzdb data.)
+ */
+function yearOffsets(zone: string, year: number): YearOffsets {
+  let byYear = yearTables.get(zone);
+  if (byYear === undefined) {
+    byYear = new Map();
+    yearTables.set(zone, byYear);
+  }
+  let t = byYear.get(year);
+  if (t !== undefined) return t;
+  const from = Date.UTC(year, 0, 1) - WEEK_MS;
+  const to = Date.UTC(year + 1, 0, 1) + WEEK_MS;
+  const at: number[] = [];
+  const offset: number[] = [];
+  const initial = computeOffsetMs(zone, from);
+  let prevT = from;
+  let prevO = initial;
+  for (let x = from + WEEK_MS; ; x = Math.min(x + WEEK_MS, to)) {
+    const o = computeOffsetMs(zone, x);
+    if (o !== prevO) {
+      // bisect (prevT, x] for the first instant with the new offset
+      let lo = prevT;
+      let hi = x;
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (computeOffsetMs(zone, mid) === prevO) lo = mid;
+        else hi = mid;
+      }
+      at.push(hi);
+      offset.push(computeOffsetMs(zone, hi));
+    }
+    prevT = x;
+    prevO = o;
+    if (x >= to) break;
+  }
+  t = { initial, at, offset };
+  byYear.set(year, t);
+  return t;
+}
+
 /** Offset (local − UTC) in ms of `zone` at the instant `utcMs`. */
 export function zoneOffsetMs(zone: string, utcMs: number): number {
   const fixed = fixedOffsetMs(zone);
   if (fixed !== null) return fixed;
+  if (!Number.isFinite(utcMs)) return computeOffsetMs(zone, utcMs);
+  const t = yearOffsets(zone, new Date(utcMs).getUTCFullYear());
+  let o = t.initial;
+  for (let i = 0; i < t.at.length && (t.at[i] as number) <= utcMs; i++) o = t.offset[i] as number;
+  return o;
+}
+
+/** The offset straight from Intl (no table); zoneOffsetMs is the fast path. */
+export function computeOffsetMs(zone: string, utcMs: number): number {
   const parts = zoneFormatter(zone).fmt.formatToParts(new Date(utcMs));
   let year = 0;
   let month = 1;
@@ -178,8 +241,9 @@ const JAVA_SHORT_IDS: Record<string, string> = {
 /**
  * java.util.TimeZone.getTimeZone(id) as the Apex methods that take a time-zone string use it (Datetime.format(format,
  * timezone), TimeZone.getTimeZone): an IANA id, GMT/UTC, a custom "GMT±hh:mm" id, or a legacy three-letter id;
- * anything else is GMT. Apex Reference, Datetime Class, format(dateFormatString, timezone): "If the time zone cannot
- * be found, GMT is used."
+ * anything else is GMT — java.util.TimeZone.getTimeZone(String) javadoc: returns "the specified TimeZone, or the GMT
+ * zone if the given ID cannot be understood". Apex Reference, Datetime Class, format(dateFormatString, timezone) takes
+ * "a valid time zone ID … e.g. America/Los_Angeles" and hands it to that lookup.
  */
 export function resolveJavaTimeZoneId(id: string): string {
   if (id === 'GMT' || id === 'UTC') return id;
