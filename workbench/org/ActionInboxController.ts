@@ -157,8 +157,7 @@ export class ActionInboxController {
     const cannot = this.approval.cannotDecideReason(action, user);
     const run = this.org.run(action.Run__c);
     const changes = this.org.changesOf(action.Id);
-    const currentOf = (c: FieldChange): JsonValue =>
-      record ? ((record[c.FieldApiName__c] ?? null)) : null;
+    const currentOf = (c: FieldChange): JsonValue => (record ? (record[c.FieldApiName__c] ?? null) : null);
     const explained = this.explanationOf(action, changes);
     const waiting = WAITING.has(action.Status__c) && record !== undefined;
     const drifted = new Set(
@@ -563,7 +562,8 @@ export class ActionInboxController {
             : e.EventType__c === 'ConflictDetected'
               ? `Drifted: ${(data.driftedFields as string[] | undefined)?.join(', ') ?? ''}`
               : e.EventType__c;
-    const textOf = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+    const textOf = (v: string | number | null | string[] | undefined): string | null =>
+      v === null || v === undefined ? null : Array.isArray(v) ? v.join(', ') : String(v);
     return {
       sequence: e.Sequence__c,
       type: e.EventType__c,
