@@ -272,7 +272,7 @@ export class ActionInboxController {
     const changes = this.org.changesOf(action.Id).map((c) => ({ ...c }));
     const fields = changes.map((c) => ({
       field: c.FieldApiName__c,
-      after: fromJsonText(c.ProposedValue__c),
+      after: fromJsonText(c.ProposedValue__c) as JsonValue,
       edited: false,
       effect: null as string | null,
       rule: null as string | null,
