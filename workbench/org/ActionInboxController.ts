@@ -80,6 +80,17 @@ export interface DecisionOutcomeRow {
   resultMessage: string | null;
 }
 
+/** ActionInboxController.FieldPreview: one field of an edit preview. */
+interface FieldPreviewRow {
+  field: string;
+  after: JsonValue;
+  edited: boolean;
+  effect: string | null;
+  rule: string | null;
+  reason: string | null;
+  error: string | null;
+}
+
 export class ActionInboxController {
   constructor(
     private readonly org: OrgStore,
@@ -270,14 +281,14 @@ export class ActionInboxController {
     if (!action) throw new ControllerError(`Action ${actionId} was not found or is not shared with you.`);
     const object = describeObject(action.TargetObject__c);
     const changes = this.org.changesOf(action.Id).map((c) => ({ ...c }));
-    const fields = changes.map((c) => ({
+    const fields: FieldPreviewRow[] = changes.map((c) => ({
       field: c.FieldApiName__c,
-      after: fromJsonText(c.ProposedValue__c) as JsonValue,
+      after: fromJsonText(c.ProposedValue__c),
       edited: false,
-      effect: null as string | null,
-      rule: null as string | null,
-      reason: null as string | null,
-      error: null as string | null,
+      effect: null,
+      rule: null,
+      reason: null,
+      error: null,
     }));
     let edited = false;
     let invalid = false;
