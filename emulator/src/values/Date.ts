@@ -53,7 +53,12 @@ export class ApexDate {
    */
   static valueOf(s: string): ApexDate {
     const m = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?: ([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}))?$/.exec(s);
-    if (m === null) throw new ApexPlatformError('System.TypeException', `Invalid date: ${s}`);
+    if (m === null) {
+      if (/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[T ]/.test(s)) {
+        throw new EmulatorUnsupportedError(`Date.valueOf of '${s}' (not the documented yyyy-MM-dd HH:mm:ss)`);
+      }
+      throw new ApexPlatformError('System.TypeException', `Invalid date: ${s}`);
+    }
     const y = Number(m[1]);
     const mo = Number(m[2]);
     const d = Number(m[3]);

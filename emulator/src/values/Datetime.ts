@@ -33,8 +33,10 @@ const VALUE_OF_FORMAT = /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2}) ([0-9]{1,2}):([0-
 function parseValueOf(s: string): number {
   const m = VALUE_OF_FORMAT.exec(s);
   if (m === null) {
-    if (/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$/.test(s)) {
-      throw new EmulatorUnsupportedError(`Datetime.valueOf of a date without a time ('${s}')`);
+    // Near misses whose handling the docs do not give (date only, no seconds, fractional seconds) fail loudly; the
+    // ISO 8601 'T' form and anything else is the org's TypeException.
+    if (/^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?: [0-9]{1,2}(?::[0-9]{1,2}(?::[0-9]{1,2}[.,][0-9]+)?)?)?$/.test(s)) {
+      throw new EmulatorUnsupportedError(`Datetime.valueOf of '${s}' (not the documented yyyy-MM-dd HH:mm:ss)`);
     }
     throw new ApexPlatformError('System.TypeException', `Invalid date/time: ${s}`);
   }

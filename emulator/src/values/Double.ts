@@ -6,7 +6,8 @@
 //
 // String forms follow Java's Double.toString(double) (Apex Reference, Double Class, and String.valueOf(doubleToConvert):
 // "Returns a String that represents the specified Double." — the format is Java's: `1.0`, `1.0E7`, `1.0E-4`), as pinned
-// below. Where the JDK's algorithm matters (which digits), we follow the JDK 19+ specification of Double.toString
+// below. The platform's own double text shows the same rule: Salesforce Knowledge Article 000221617 ("Why do I see
+// exponential values for custom number field?"): 1234567 comes back as 1234567.0, 12345678 as 1.2345678E7. Where the JDK's algorithm matters (which digits), we follow the JDK 19+ specification of Double.toString
 // (shortest decimal that rounds to the double; when that has one digit, the closest of the one- and two-digit ones),
 // which JS's Number::toString shares except for that two-digit rule.
 

@@ -49,6 +49,9 @@ describe('Datetime construction', () => {
     expect((e as ApexPlatformError).apexType).toBe('System.TypeException');
     expect((e as ApexPlatformError).message).toBe('Invalid date/time: 2022-07-29T02:21:34.000Z');
     expect(() => ApexDatetime.valueOf('2022-07-29', LA)).toThrow(EmulatorUnsupportedError);
+    expect(() => ApexDatetime.valueOf('2022-07-29 10:30', LA)).toThrow(EmulatorUnsupportedError);
+    expect(() => ApexDatetime.valueOf('2022-07-29 10:30:00.5', LA)).toThrow(EmulatorUnsupportedError);
+    expect(() => ApexDatetime.valueOf('yesterday', LA)).toThrow('Invalid date/time: yesterday');
   });
 
   it('parse reads the en_US ICU date/time format, comma included', () => {
