@@ -244,12 +244,23 @@ export class ApexDecimal {
    * Decimal by the specified divisor, and sets the scale, that is, the number of decimal places, of the result using
    * the specified scale." Example: `Decimal decimalNumber = 19; Decimal result = decimalNumber.divide(100, 3);
    * System.assertEquals(0.190, result);`. divide(divisor, scale, roundingMode) applies the given System.RoundingMode.
-   * The two-argument form's rounding is not stated; it is modelled as HALF_UP (Keith C's org output
-   * `5.divide(3, 30) = 1.666666666666666666666666666667`, salesforce.stackexchange.com "Apex division losing
-   * precision", rounds up, as both HALF_UP and HALF_EVEN do there). See the report for this open question.
+   * The two-argument form's rounding mode is not stated. Results that are not an exact tie round the same under every
+   * "nearest" mode (org output `5.divide(3, 30) = 1.666666666666666666666666666667`, salesforce.stackexchange.com
+   * "Apex division losing precision"), so they are computed; an exact tie (10.25.divide(2, 2) = 5.125 → 5.12 or
+   * 5.13?) fails loudly until the org's mode is pinned.
    */
-  divide(divisor: ApexDecimal, scale: number, mode: RoundingMode = 'HALF_UP'): ApexDecimal {
+  divide(divisor: ApexDecimal, scale: number, mode?: RoundingMode): ApexDecimal {
     if (divisor.unscaled === 0n) throw divideByZero();
+    if (mode === undefined) {
+      const up = scaledQuotient(this, divisor, scale, 'HALF_UP').quotient;
+      const even = scaledQuotient(this, divisor, scale, 'HALF_EVEN').quotient;
+      if (up !== even) {
+        throw new EmulatorUnsupportedError(
+          `Decimal.divide(divisor, scale) on an exact rounding tie (${this.toString()} / ${divisor.toString()} at scale ${scale}): the default rounding mode is undocumented`,
+        );
+      }
+      return new ApexDecimal(up, scale);
+    }
     return new ApexDecimal(scaledQuotient(this, divisor, scale, mode).quotient, scale);
   }
 

@@ -89,7 +89,14 @@ describe('Decimal arithmetic', () => {
     expect(d('5').divide(d('3'), 30).toString()).toBe('1.666666666666666666666666666667');
   });
 
-  it('divide with a rounding mode', () => {
+  it('divide(divisor, scale) fails loudly on an exact tie (default rounding mode undocumented)', () => {
+    expect(() => d('10.25').divide(d('2'), 2)).toThrow(EmulatorUnsupportedError);
+    expect(d('10.25').divide(d('2'), 3).toString()).toBe('5.125');
+    expect(d('10.26').divide(d('3'), 2).toString()).toBe('3.42');
+  });
+
+  it('divide with a rounding mode (Apex Reference: 12.4567.divide(7, 2, UP) == 1.78)', () => {
+    expect(d('12.4567').divide(d('7'), 2, 'UP').toString()).toBe('1.78');
     expect(d('1').divide(d('8'), 2, 'HALF_EVEN').toString()).toBe('0.12');
     expect(d('1').divide(d('8'), 2, 'HALF_UP').toString()).toBe('0.13');
     expect(d('-1').divide(d('3'), 0, 'FLOOR').toString()).toBe('-1');
