@@ -146,6 +146,9 @@ export class ApexMatcher {
     const ctx = newMatchContext(this.patternObj.regex, this.text);
     ctx.anchoringBounds = this.ctx.anchoringBounds;
     ctx.transparentBounds = this.ctx.transparentBounds;
+    // Matcher.reset(input) is text = input; reset(): hitEnd/requireEnd are left as they were
+    ctx.hitEnd = this.ctx.hitEnd;
+    ctx.requireEnd = this.ctx.requireEnd;
     return ctx;
   }
 
