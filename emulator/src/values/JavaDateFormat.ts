@@ -123,8 +123,9 @@ export function dateSymbols(locale: string): DateSymbols {
   const weekdaysShort = [''];
   for (let i = 0; i < 7; i++) {
     const d = new Date(Date.UTC(2001, 0, 7 + i)); // 2001-01-07 was a Sunday
-    weekdaysLong.push(part({ weekday: 'long' }, d, 'weekday'));
-    weekdaysShort.push(part({ weekday: 'short' }, d, 'weekday'));
+    // format context too (de: 'So.' next to a date, 'So' standing alone); SimpleDateFormat uses the format forms
+    weekdaysLong.push(part({ weekday: 'long', day: 'numeric', month: 'long' }, d, 'weekday'));
+    weekdaysShort.push(part({ weekday: 'short', day: 'numeric', month: 'short' }, d, 'weekday'));
   }
   const am = part({ hour: 'numeric', hour12: true }, new Date(Date.UTC(2001, 0, 1, 9)), 'dayPeriod');
   const pm = part({ hour: 'numeric', hour12: true }, new Date(Date.UTC(2001, 0, 1, 21)), 'dayPeriod');

@@ -144,6 +144,18 @@ describe('Datetime strings', () => {
     expect(() => t.formatPattern('yyyy-MM-dd q', LA)).toThrow(EmulatorUnsupportedError);
   });
 
+  it('format patterns: quotes, padding, 12/24-hour edges, GMT zone names', () => {
+    const midnight = utc(2026, 1, 4, 0, 0, 0, 5); // Sunday
+    expect(midnight.formatGmt("h 'h' K k H a", LA)).toBe('12 h 0 24 0 AM');
+    expect(midnight.formatGmt('S SS SSS SSSS', LA)).toBe('5 05 005 0005');
+    expect(midnight.formatGmt('yyyyy yyy y', LA)).toBe('02026 2026 2026');
+    expect(midnight.formatGmt('z zzzz Z', LA)).toBe('GMT Greenwich Mean Time +0000');
+    expect(midnight.formatGmt("'it''s' EEEE", LA)).toBe("it's Sunday");
+    expect(midnight.formatGmt('MMMM MMM MM M', { locale: 'de_DE', timeZone: 'GMT' })).toBe('Januar Jan. 01 1');
+    expect(midnight.formatGmt('EEE', { locale: 'de_DE', timeZone: 'GMT' })).toBe('So.');
+    expect(() => midnight.formatGmt("'open", LA)).toThrow(EmulatorUnsupportedError);
+  });
+
   it('week numbers follow the locale (en_US: Sunday first, 1 minimal day)', () => {
     expect(utc(2026, 1, 1, 12).formatGmt('w W', LA)).toBe('1 1');
     expect(utc(2025, 12, 28, 12).formatGmt('w YYYY', LA)).toBe('1 2026');

@@ -52,6 +52,9 @@ describe('Decimal conversions', () => {
     expect(ApexDecimal.fromDouble(0.1).toString()).toBe('0.1');
     expect(ApexDecimal.fromDouble(2).toString()).toBe('2.0');
     expect(ApexDecimal.fromDouble(1e10).toString()).toBe('1.0E+10');
+    // Double.toString(1e-5) is '1.0E-5' → unscaled 10, scale 6 → plain '0.000010'
+    expect(ApexDecimal.fromDouble(1e-5).toString()).toBe('0.000010');
+    expect(ApexDecimal.fromDouble(1e-7).toString()).toBe('1.0E-7');
     expect(ApexDecimal.fromDouble(0.1 + 0.2).toString()).toBe('0.30000000000000004');
     expect(() => ApexDecimal.fromDouble(NaN)).toThrow(EmulatorUnsupportedError);
   });
