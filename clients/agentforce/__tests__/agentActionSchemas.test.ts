@@ -1,12 +1,12 @@
 /**
- * The agent actions' schemas (force-app/main/agentforce) must name exactly the invocable classes' global
+ * The agent actions' schemas (agentforce-app/main/agentforce) must name exactly the invocable classes' global
  * @InvocableVariable members, or Agentforce cannot map inputs and outputs. Read both and compare.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const FUNCTIONS = join(ROOT, 'force-app', 'main', 'agentforce', 'genAiFunctions');
+const FUNCTIONS = join(ROOT, 'agentforce-app', 'main', 'agentforce', 'genAiFunctions');
 
 interface Schema {
   required?: string[];
