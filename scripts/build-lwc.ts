@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { listFiles } from './lib/project-files';
+import { lwcSources } from './lib/lwcOutputs';
 
 const ROOT = join(__dirname, '..');
 const FORCE_APP = join(ROOT, 'force-app');
@@ -15,13 +15,6 @@ Compiles every force-app/**/lwc/**/*.ts (not __tests__, not .d.ts) to a .js besi
 tsc -p force-app/tsconfig.build.json (which extends force-app/tsconfig.json), then checks that every source got
 its .js. Exits 1 on a compile error or a missing output.`;
 
-/** LWC TypeScript sources that must produce a deployable .js. */
-export function lwcSources(): string[] {
-  return listFiles(FORCE_APP, (name) => name.endsWith('.ts') && !name.endsWith('.d.ts')).filter((file) =>
-    /[\\/]lwc[\\/]/.test(file),
-  );
-}
-
 function main(): number {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
     console.log(HELP);
@@ -31,7 +24,7 @@ function main(): number {
     console.error(`build-lwc: unexpected arguments ${process.argv.slice(2).join(' ')} (see --help)`);
     return 2;
   }
-  const sources = lwcSources();
+  const sources = lwcSources(FORCE_APP);
   if (sources.length === 0) {
     console.log('build:lwc: no LWC TypeScript sources under force-app; nothing to compile');
     return 0;

@@ -10,6 +10,7 @@ describe('org:setup arguments', () => {
         durationDays: 7,
         definitionFile: 'config/project-scratch-def.json',
         demoData: true,
+        agentforce: false,
       },
     });
   });
@@ -32,7 +33,21 @@ describe('org:setup arguments', () => {
         durationDays: 30,
         definitionFile: 'config/project-scratch-def.json',
         demoData: false,
+        agentforce: false,
       },
+    });
+  });
+
+  it('usesTheAgentforceDefinitionWithTheAgentforceFlagUnlessOneIsNamed', () => {
+    const withFlag = parseOrgSetupArgs(['--agentforce']);
+    expect(withFlag.help === false && withFlag.options).toMatchObject({
+      agentforce: true,
+      definitionFile: 'config/project-scratch-def-agentforce.json',
+    });
+    const named = parseOrgSetupArgs(['--agentforce', '--definition-file', 'config/pbo.json']);
+    expect(named.help === false && named.options).toMatchObject({
+      agentforce: true,
+      definitionFile: 'config/pbo.json',
     });
   });
 

@@ -14,7 +14,14 @@ export interface OrgSetupOptions {
   durationDays: number;
   definitionFile: string;
   demoData: boolean;
+  /** Also deploy agentforce-app (the GenAi agent actions and topic); needs an org with Agentforce. */
+  agentforce: boolean;
 }
+
+/** The scratch definition without Agentforce (any Dev Hub can create it). */
+export const DEFAULT_DEFINITION = 'config/project-scratch-def.json';
+/** The scratch definition with Agentforce, used by --agentforce (needs a Dev Hub that may create such orgs). */
+export const AGENTFORCE_DEFINITION = 'config/project-scratch-def-agentforce.json';
 
 export interface TestApexOptions {
   targetOrg: string;
@@ -29,14 +36,17 @@ export type Parsed<T> = { help: true } | { help: false; options: T };
 
 export const ORG_SETUP_HELP = `Usage: npm run org:setup -- [options]
 
-Creates (or reuses) a scratch org with ActionPlane deployed, demo data loaded and the expiry job scheduled,
-then prints the app URL. Safe to run again: every step checks what is already there.
+Builds the LWC JavaScript, then creates (or reuses) a scratch org with ActionPlane deployed, demo data loaded and
+the expiry job scheduled, and prints the app URL. Safe to run again: every step checks what is already there.
 
 Options:
   --alias <alias>           scratch org alias (default: actionplane)
   --dev-hub <alias|user>    Dev Hub to use (default: the CLI's target-dev-hub)
   --duration-days <1-30>    scratch org lifetime when one is created (default: 7)
-  --definition-file <path>  scratch org definition (default: config/project-scratch-def.json)
+  --definition-file <path>  scratch org definition (default: ${DEFAULT_DEFINITION},
+                            or ${AGENTFORCE_DEFINITION} with --agentforce)
+  --agentforce              also deploy agentforce-app (agent actions and topic); the org needs Agentforce, and
+                            creating such a scratch org needs a Dev Hub allowed to (see docs/packaging.md)
   --no-demo-data            skip loading demo Opportunities
   -h, --help                show this help
 
@@ -102,18 +112,22 @@ export function parseOrgSetupArgs(argv: string[]): Parsed<OrgSetupOptions> {
     'duration-days': { type: 'string' },
     'definition-file': { type: 'string' },
     'demo-data': { type: 'boolean', default: true },
+    agentforce: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return { help: true };
   positionals(rest);
+  const agentforce = values.agentforce as boolean;
   return {
     help: false,
     options: {
       alias: alias(values.alias as string | undefined, '--alias', 'actionplane'),
       devHub: values['dev-hub'] === undefined ? null : alias(values['dev-hub'] as string, '--dev-hub', ''),
       durationDays: integerIn(values['duration-days'] as string | undefined, '--duration-days', 1, 30, 7),
-      definitionFile: (values['definition-file'] as string | undefined) ?? 'config/project-scratch-def.json',
+      definitionFile:
+        (values['definition-file'] as string | undefined) ?? (agentforce ? AGENTFORCE_DEFINITION : DEFAULT_DEFINITION),
       demoData: values['demo-data'] as boolean,
+      agentforce,
     },
   };
 }

@@ -1,8 +1,9 @@
 /**
- * The steps of `npm run org:setup`, in order, each idempotent: reuse the scratch org, deploy, assign the admin
- * permission set, make sure the approver groups exist with the admin in them, load demo data once, schedule the
- * expiry job once, print the app URL. The sf runner and the Dev Hub lookup are passed in, so the order and the
- * skip decisions are unit-tested without an org.
+ * The steps of `npm run org:setup`, in order, each idempotent: find the Dev Hub, build the LWC JavaScript and check
+ * every .ts has its current .js, reuse or create the scratch org, pause the expiry job of a reused org, deploy,
+ * assign the admin permission set, make sure the approver groups exist with the admin in them, load demo data once,
+ * schedule the expiry job once, print the app URL. The sf runner, the build and the Dev Hub lookup are passed in,
+ * so the order and the skip decisions are unit-tested without an org.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,11 @@ export const APPROVER_GROUPS = [
 ];
 
 export const ADMIN_PERMISSION_SET = 'ActionPlane_Admin';
+/** ActionExpiryJob.JOB_NAME (a test keeps the two equal): anonymous Apex names it before the class exists. */
+export const EXPIRY_JOB_NAME = 'ActionPlane action expiry';
+/** The package directories org:setup deploys; agentforce-app only with --agentforce. */
+export const SOURCE_DIRS = ['force-app', 'demo-app'];
+export const AGENTFORCE_DIR = 'agentforce-app';
 export const DEMO_DATA_FILE = 'scripts/data/demo-accounts-opportunities.json';
 /** Demo records carry this in Description, so a second run can see they are loaded. */
 export const DEMO_MARKER = '[ActionPlane demo]';
@@ -28,6 +34,10 @@ export interface OrgSetupDeps {
   sf: SfRunner;
   findDevHub: (explicit: string | null) => Promise<string>;
   isAuthorised: (alias: string) => Promise<boolean>;
+  /** `npm run build:lwc`; rejects with OrgCommandError when it fails. */
+  buildLwc: () => Promise<void>;
+  /** LWC sources whose .js is missing or not what the .ts compiles to now (see lib/lwcOutputs). */
+  staleLwc: () => Promise<string[]>;
   log: (line: string) => void;
 }
 
@@ -49,6 +59,20 @@ export function approverGroupsApex(groups = APPROVER_GROUPS): string {
     'for (Group g : byName.values()) { if (!member.contains(g.Id)) { adds.add(new GroupMember(GroupId = g.Id, UserOrGroupId = UserInfo.getUserId())); } }',
     'insert adds;',
     "System.debug('ActionPlane approver groups: ' + missing.size() + ' created, ' + adds.size() + ' memberships added');",
+  ].join('\n');
+}
+
+/**
+ * Anonymous Apex: abort the scheduled expiry job, if any, so the deploy can replace ActionExpiryJob and the classes
+ * it uses (a deploy of a class with pending or running Apex jobs fails unless the org's deployment setting allows
+ * it; see docs/packaging.md). The job is scheduled again after the deploy. Uses the name, not the class, so it
+ * also runs in an org where the class is not deployed yet.
+ */
+export function pauseExpiryJobApex(): string {
+  return [
+    `for (CronTrigger job : [SELECT Id FROM CronTrigger WHERE CronJobDetail.Name = '${EXPIRY_JOB_NAME}']) {`,
+    '  System.abortJob(job.Id);',
+    '}',
   ].join('\n');
 }
 
@@ -88,6 +112,17 @@ export async function runOrgSetup(options: OrgSetupOptions, deps: OrgSetupDeps):
   const hub = await deps.findDevHub(options.devHub);
   log(`Dev Hub: ${hub}`);
 
+  // The platform deploys the .js beside each LWC .ts; a fresh clone has none, and an old one may be stale.
+  await step('Build the LWC JavaScript (npm run build:lwc)', () => deps.buildLwc());
+  await step('Check that every LWC .ts has its current .js', async () => {
+    const stale = await deps.staleLwc();
+    if (stale.length > 0) {
+      throw new OrgCommandError(
+        `not deployed: ${stale.length} LWC source(s) have no current .js after the build: ${stale.join(', ')}`,
+      );
+    }
+  });
+
   const reuse = await step(`Find scratch org '${options.alias}'`, async () => {
     if (!(await deps.isAuthorised(options.alias))) return false;
     try {
@@ -98,8 +133,12 @@ export async function runOrgSetup(options: OrgSetupOptions, deps: OrgSetupDeps):
       return false;
     }
   });
-  if (reuse) log(`  reusing '${options.alias}'`);
-  else {
+  if (reuse) {
+    log(`  reusing '${options.alias}'`);
+    await step('Pause the scheduled ActionExpiryJob for the deploy (scheduled again below)', () =>
+      sf(['apex', 'run', '--file', apexFile('pause-expiry.apex', pauseExpiryJobApex()), '--target-org', options.alias]),
+    );
+  } else {
     await step(`Create scratch org '${options.alias}' (${options.durationDays} days)`, () =>
       sf([
         'org',
@@ -120,21 +159,29 @@ export async function runOrgSetup(options: OrgSetupOptions, deps: OrgSetupDeps):
     );
   }
 
-  await step('Deploy force-app and demo-app', () =>
-    sf([
-      'project',
-      'deploy',
-      'start',
-      '--source-dir',
-      'force-app',
-      '--source-dir',
-      'demo-app',
-      '--target-org',
-      options.alias,
-      '--wait',
-      '30',
-    ]),
-  );
+  const dirs = options.agentforce ? [...SOURCE_DIRS, AGENTFORCE_DIR] : SOURCE_DIRS;
+  await step(`Deploy ${dirs.join(', ')}`, async () => {
+    try {
+      await sf([
+        'project',
+        'deploy',
+        'start',
+        ...dirs.flatMap((dir) => ['--source-dir', dir]),
+        '--target-org',
+        options.alias,
+        '--wait',
+        '30',
+      ]);
+    } catch (e) {
+      if (options.agentforce && e instanceof OrgCommandError) {
+        throw new OrgCommandError(
+          `${e.message} (${AGENTFORCE_DIR} needs Agentforce in the org: create it from ` +
+            `config/project-scratch-def-agentforce.json, or run without --agentforce)`,
+        );
+      }
+      throw e;
+    }
+  });
 
   await step(`Assign permission set ${ADMIN_PERMISSION_SET} to the admin user`, async () => {
     try {
