@@ -238,9 +238,6 @@ function compileTop(schema: SchemaLike, q: S.SoqlQuery): CompiledQuery {
 function compileRows(scope: Scope, q: S.SoqlQuery, ordered: boolean): RowsPlan {
   const where = q.where ? compileCondition(q.where, whereLeft(scope), scope) : undefined;
   const order = ordered ? q.orderBy.map((item) => sortKey(orderLeft(scope, item.target), item)) : [];
-  if (!ordered && q.orderBy.length > 0) {
-    for (const item of q.orderBy) orderLeft(scope, item.target);
-  }
   return {
     describe: scope.describe,
     where,

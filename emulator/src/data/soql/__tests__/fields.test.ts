@@ -40,7 +40,7 @@ describe('field lists (ADG "Working with SOQL and SOSL Query Results")', () => {
 
   it('always returns Id, marks exactly the selected fields queried, and refuses reading another field', () => {
     const { org, widget } = seed();
-    const [row] = org.rows('SELECT Name FROM Widget__c WHERE Name = \'W1\'');
+    const [row] = org.rows("SELECT Name FROM Widget__c WHERE Name = 'W1'");
     expect(row?.get('Id')).toEqual(idOf({ id: widget } as never));
     expect([...(row?.queried ?? [])]).toEqual(['id', 'name']);
     expect(() => row?.get('Text__c')).toThrow(
@@ -70,7 +70,9 @@ describe('field lists (ADG "Working with SOQL and SOSL Query Results")', () => {
 describe('parent relationships (ADG "Accessing sObject Fields Through Relationships")', () => {
   it('puts the parent, with its own queried set and its Id, under the relationship name, at any depth', () => {
     const { org, acme } = seed();
-    const rows = org.rows("SELECT Label__c, Widget__r.Name, Widget__r.Account__r.Owner.LastName FROM Part__c WHERE Label__c = 'first'");
+    const rows = org.rows(
+      "SELECT Label__c, Widget__r.Name, Widget__r.Account__r.Owner.LastName FROM Part__c WHERE Label__c = 'first'",
+    );
     const part = rows[0] as SObjectValue;
     expect([...(part.queried ?? [])].sort()).toEqual(['id', 'label__c', 'widget__r']);
     const w = part.get('Widget__r') as SObjectValue;
@@ -91,7 +93,7 @@ describe('parent relationships (ADG "Accessing sObject Fields Through Relationsh
     expect(rows[1]?.isSet('Account__r')).toBe(true);
   });
 
-  it('resolves a polymorphic relationship (Task.What) through the referenced record\'s object', () => {
+  it("resolves a polymorphic relationship (Task.What) through the referenced record's object", () => {
     const { org, acme } = seed();
     const opp = org.insert('Opportunity', { Name: 'Big deal' });
     org.insert('Task', { Subject: 'call', WhatId: idOf({ id: acme } as never) });
@@ -104,12 +106,14 @@ describe('parent relationships (ADG "Accessing sObject Fields Through Relationsh
     expect(org.col("SELECT Subject FROM Task WHERE What.Name = 'Big deal'", 'Subject')).toEqual(['mail']);
   });
 
-  it('allows only the Name object\'s fields through a polymorphic relationship', () => {
+  it("allows only the Name object's fields through a polymorphic relationship", () => {
     const { org } = seed();
-    expect(qErr(() => org.rows('SELECT What.Industry FROM Task')).message).toMatch(/^No such column 'Industry' on entity 'Name'/);
+    expect(qErr(() => org.rows('SELECT What.Industry FROM Task')).message).toMatch(
+      /^No such column 'Industry' on entity 'Name'/,
+    );
   });
 
-  it('fails loudly on What.Type (the referenced object\'s type name)', () => {
+  it("fails loudly on What.Type (the referenced object's type name)", () => {
     const { org } = seed();
     expect(() => org.rows('SELECT What.Type FROM Task')).toThrow(EmulatorUnsupportedError);
   });
@@ -125,9 +129,11 @@ describe('child relationship sub-queries (SR "Using Relationship Queries")', () 
     expect(parts).toBeInstanceOf(ApexList);
     expect(parts.elementType).toEqual({ kind: 'sobject', sobject: 'Part__c' });
     expect(parts.items.map((p) => (p as SObjectValue).get('Label__c'))).toEqual(['first', 'second']);
-    expect(org.rows("SELECT (SELECT Id FROM Parts__r ORDER BY Label__c DESC LIMIT 1) FROM Widget__c WHERE Name = 'W1'").map(
-      (r) => ((r.get('Parts__r') as ApexList).items[0] as SObjectValue).get('Id'),
-    )).toHaveLength(1);
+    expect(
+      org
+        .rows("SELECT (SELECT Id FROM Parts__r ORDER BY Label__c DESC LIMIT 1) FROM Widget__c WHERE Name = 'W1'")
+        .map((r) => ((r.get('Parts__r') as ApexList).items[0] as SObjectValue).get('Id')),
+    ).toHaveLength(1);
   });
 
   it('gives an empty list, not null, to a parent without children', () => {
@@ -141,7 +147,7 @@ describe('child relationship sub-queries (SR "Using Relationship Queries")', () 
   it('reads parent paths inside the sub-query and nests sub-queries', () => {
     const { org } = seed();
     const [acc] = org.rows(
-      "SELECT Name, (SELECT Name, Account__r.Name, (SELECT Label__c FROM Parts__r ORDER BY Label__c) FROM Widgets__r) FROM Account",
+      'SELECT Name, (SELECT Name, Account__r.Name, (SELECT Label__c FROM Parts__r ORDER BY Label__c) FROM Widgets__r) FROM Account',
     );
     const widgets = (acc?.get('Widgets__r') as ApexList).items as SObjectValue[];
     expect(widgets.map((w) => w.get('Name'))).toEqual(['W1']);
@@ -152,7 +158,7 @@ describe('child relationship sub-queries (SR "Using Relationship Queries")', () 
     ]);
   });
 
-  it('refuses an unknown child relationship with the org\'s message', () => {
+  it("refuses an unknown child relationship with the org's message", () => {
     const { org } = seed();
     expect(qErr(() => org.rows('SELECT (SELECT Id FROM Parts) FROM Widget__c')).message).toMatch(
       /^Didn't understand relationship 'Parts' in FROM part of query call\./,

@@ -6,6 +6,7 @@ import { OrgSchema } from '../../../schema';
 import type { SObjectDescribe } from '../../../schema/types';
 import type { SObjectValue } from '../../../runtime/sobject';
 import { ApexList, type Value } from '../../../runtime/values';
+import { ApexDecimal } from '../../../values/Decimal';
 import { ApexId, IdGenerator } from '../../../values/Id';
 import { Database, type StoredRecord } from '../../Database';
 import type { SoqlQuery, SoqlOperand, Condition } from '../ast';
@@ -122,4 +123,11 @@ export function inline(text: string, order: string[]): SoqlQuery {
     ...(x.offset ? { offset: fix(x.offset) } : {}),
   });
   return walk(q);
+}
+
+/** The text of a Decimal value (null for null). */
+export function dstr(v: Value): string | null {
+  if (v === null) return null;
+  if (v instanceof ApexDecimal) return v.toString();
+  throw new Error('not a Decimal');
 }

@@ -110,7 +110,7 @@ describe('comparisons', () => {
     expect(names(org, 'Starts__c = 09:30:00.000Z')).toEqual(['Alpha']);
     expect(names(org, 'Starts__c < :t', { t: ApexTime.newInstance(10, 0, 0, 0) })).toEqual(['Alpha']);
   });
-  it('refuses a literal of the wrong type with the org\'s message', () => {
+  it("refuses a literal of the wrong type with the org's message", () => {
     expect(qErr(() => names(org, "Amount__c = '5'")).message).toBe(
       "value of filter criterion for field 'Amount__c' must be of type double and should not be enclosed in quotes",
     );
@@ -129,7 +129,9 @@ describe('comparisons', () => {
     );
   });
   it('refuses filtering on a long text area', () => {
-    expect(qErr(() => names(org, "Notes__c = 'x'")).message).toBe("field 'Notes__c' can not be filtered in a query call");
+    expect(qErr(() => names(org, "Notes__c = 'x'")).message).toBe(
+      "field 'Notes__c' can not be filtered in a query call",
+    );
   });
   it('filters through a parent relationship', () => {
     expect(org.col("SELECT Label__c FROM Part__c WHERE Widget__r.Name = 'alpha'", 'Label__c')).toEqual(['alpha part']);
@@ -196,13 +198,16 @@ describe('IN / NOT IN (ADG "Using Apex Variables in SOQL and SOSL Queries")', ()
     expect(names(org, 'Id IN (SELECT Widget__c FROM Part__c)')).toEqual(['Alpha']);
     expect(names(org, 'Id NOT IN (SELECT Widget__c FROM Part__c)')).toEqual(['Beta', 'Gamma']);
     expect(names(org, "Id IN (SELECT Widget__c FROM Part__c WHERE Label__c = 'nothing')")).toEqual([]);
-    expect(org.col('SELECT Name FROM Account WHERE Id IN (SELECT Account__c FROM Widget__c)', 'Name')).toEqual(['Acme']);
+    expect(org.col('SELECT Name FROM Account WHERE Id IN (SELECT Account__c FROM Widget__c)', 'Name')).toEqual([
+      'Acme',
+    ]);
   });
   it('refuses a semi-join on a field that is not an Id, and nested semi-joins', () => {
     expect(() => names(org, 'Name IN (SELECT Widget__c FROM Part__c)')).toThrow(ApexPlatformError);
-    expect(qErr(() =>
-      names(org, 'Id IN (SELECT Widget__c FROM Part__c WHERE Widget__c IN (SELECT Id FROM Widget__c))'),
-    ).message).toBe('Nesting of semi join sub-selects is not supported');
+    expect(
+      qErr(() => names(org, 'Id IN (SELECT Widget__c FROM Part__c WHERE Widget__c IN (SELECT Id FROM Widget__c))'))
+        .message,
+    ).toBe('Nesting of semi join sub-selects is not supported');
   });
 });
 
@@ -218,7 +223,7 @@ describe('Ids', () => {
     expect(names(org, 'Id = :i', { i: alpha })).toEqual(['Alpha']);
     expect(names(org, 'Id IN :l', { l: new ApexList(STRING_TYPE, [alpha.to15()]) })).toEqual(['Alpha']);
   });
-  it('an invalid id string is the org\'s QueryException', () => {
+  it("an invalid id string is the org's QueryException", () => {
     expect(qErr(() => names(org, "Id = 'nope'")).message).toBe('invalid ID field: nope');
   });
   it('an Id of another object matches nothing', () => {
@@ -256,7 +261,9 @@ describe('multi-select picklists (SR "Querying Multi-Select Picklists")', () => 
 describe('unsupported forms fail loudly', () => {
   const org = seed();
   it('binding a Datetime to a Date field', () => {
-    expect(() => names(org, 'Due__c = :d', { d: ApexDatetime.newInstanceGmt(2024, 1, 15) })).toThrow(EmulatorUnsupportedError);
+    expect(() => names(org, 'Due__c = :d', { d: ApexDatetime.newInstanceGmt(2024, 1, 15) })).toThrow(
+      EmulatorUnsupportedError,
+    );
   });
   it('a bound list with =', () => {
     expect(() => names(org, 'Name = :l', { l: new ApexList(STRING_TYPE, ['a']) })).toThrow(EmulatorUnsupportedError);
