@@ -231,7 +231,7 @@ function compileTop(schema: SchemaLike, q: S.SoqlQuery): CompiledQuery {
   } else {
     plan = { kind: 'records', rows: compileRows(scope, q, true), projection: compileProjection(scope, q.select, 0) };
   }
-  if (q.allRows && q.forUpdate) throw queryException('ALL ROWS is not allowed with FOR UPDATE');
+  if (q.allRows && q.forUpdate) throw unsupported('ALL ROWS together with FOR UPDATE');
   return { plan, describe, reads, selectReads };
 }
 
@@ -419,6 +419,7 @@ function compileAggregate(scope: Scope, q: S.SoqlQuery): AggregatePlan {
 
   const aggregateInfo = (
     call: S.SoqlFunctionCall,
+    inSelect = false,
   ): { info: LeftInfo<Group>; type: DisplayType; field?: FieldDescribe } => {
     if (DATE_FUNCTIONS.has(call.name)) {
       const i = groupIds.indexOf(callIdentity(scope, call));
@@ -430,7 +431,7 @@ function compileAggregate(scope: Scope, q: S.SoqlQuery): AggregatePlan {
       };
     }
     if (!AGGREGATES.has(call.name)) throw unsupported(`${call.name}()`);
-    return compileAggregateCall(scope, call);
+    return compileAggregateCall(scope, call, inSelect);
   };
 
   const columns: Column[] = [];
@@ -446,7 +447,7 @@ function compileAggregate(scope: Scope, q: S.SoqlQuery): AggregatePlan {
       columns.push({ key: name.toLowerCase(), get: (g) => g.values[i] ?? null });
       specs.push({ name, type: p.field.type, field: p.field });
     } else if (item.kind === 'aggregate') {
-      const { info, type, field } = aggregateInfo(item.call);
+      const { info, type, field } = aggregateInfo(item.call, true);
       if (AGGREGATES.has(item.call.name) && item.call.name !== 'COUNT') countOnly = false;
       const name = item.alias ?? `expr${exprIndex++}`;
       columns.push({ key: name.toLowerCase(), get: info.getter });
@@ -492,6 +493,7 @@ function compileAggregate(scope: Scope, q: S.SoqlQuery): AggregatePlan {
 function compileAggregateCall(
   scope: Scope,
   call: S.SoqlFunctionCall,
+  inSelect: boolean,
 ): { info: LeftInfo<Group>; type: DisplayType; field?: FieldDescribe } {
   const id = callIdentity(scope, call);
   const cached =
@@ -516,6 +518,8 @@ function compileAggregateCall(
   if (!call.field) throw queryException(`${call.name}() needs a field`);
   if (call.inner) throw unsupported(`${call.name}() of a function`);
   const p = resolvePath(scope, call.field, 'filter');
+  // The aggregated field is read by SELECT too (WITH SECURITY_ENFORCED checks it).
+  if (inSelect) resolvePath(scope, call.field, 'select');
   const kind = p.kind;
   const values = (g: Group, run: Run): Value[] => g.rows.map((r) => p.getter(r, run)).filter((v) => v !== null);
   switch (call.name) {

@@ -433,6 +433,7 @@ function literalOperand(lit: S.SoqlLiteral, kind: Kind, left: LeftInfo<unknown>)
     return () => o;
   };
   if (lit.kind === 'null') return fixed(null);
+  if (lit.kind === 'currency') throw unsupported(`currency literal ${lit.text} (multi-currency orgs)`);
   switch (kind) {
     case 'text':
     case 'multipicklist':
