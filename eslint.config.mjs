@@ -61,6 +61,18 @@ export default tseslint.config(
     },
   },
 
+  // The Apex emulator throws ApexThrow (a thrown Apex exception) without capturing a JavaScript stack, on purpose.
+  {
+    name: 'actionplane/emulator',
+    files: ['emulator/**/*.ts'],
+    rules: {
+      '@typescript-eslint/only-throw-error': [
+        'error',
+        { allow: [{ from: 'file', name: 'ApexThrow', path: 'emulator/src/runtime/exceptions.ts' }] },
+      ],
+    },
+  },
+
   // LWC components: Salesforce's recommended rules for hand-written .js and for .ts
   ...lwcRecommended.map((c) => ({ ...c, files: LWC_ALL })),
   // ...and, for .ts, the TypeScript parser and type-checked rules

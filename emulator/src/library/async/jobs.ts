@@ -1,0 +1,254 @@
+// Asynchronous Apex (Apex Developer Guide, "Asynchronous Apex"): queueable jobs, future methods, batch jobs and
+// scheduled jobs are queued with an AsyncApexJob / CronTrigger record and run after the transaction that queued
+// them — in a test, synchronously at Test.stopTest() ("Using Limits, startTest, and stopTest": "all asynchronous
+// calls made after the startTest method are collected by the system. When stopTest is executed, all asynchronous
+// processes are run synchronously").
+import { plainText } from '../../runtime/stringify';
+import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
+import type { MethodInfo } from '../../runtime/classes';
+import { ApexThrow, exceptionState } from '../../runtime/exceptions';
+import { callInstance, invoke, normalizeError } from '../../runtime/invoke';
+import type { Txn } from '../../runtime/transaction';
+import { ApexList, ApexObject, type Value } from '../../runtime/values';
+import { ApexDatetime } from '../../values/Datetime';
+import { ApexId } from '../../values/Id';
+import { seedRecord } from '../../org/seed';
+import { batchableContext, batchScopeRecords, queueableContext, schedulableContext } from './contexts';
+
+export type JobKind = 'Queueable' | 'Future' | 'BatchApex' | 'ScheduledApex';
+
+export interface AsyncJob {
+  kind: JobKind;
+  /** AsyncApexJob (or CronTrigger for scheduled jobs) id. */
+  id: string;
+  /** Runs the job in the given transaction. */
+  run(txn: Txn): void;
+  /** Queued after Test.startTest (tests run only those at stopTest). */
+  afterStartTest: boolean;
+}
+
+export interface AsyncState {
+  queue: AsyncJob[];
+  /** Set while stopTest drains the queue: jobs queued then do not run (no chaining in tests). */
+  draining: boolean;
+  /** The kind of async context the code runs in (System.isQueueable() …). */
+  context: JobKind | undefined;
+}
+
+export function asyncState(txn: Txn): AsyncState {
+  return txn.state('async', () => ({ queue: [], draining: false, context: undefined }));
+}
+
+function asyncApexJob(txn: Txn, kind: JobKind, className: string, method: string | null): string {
+  const cls = txn.org.db.get(txn.userId) ? txn.userId : txn.org.seed.adminUserId;
+  return seedRecord(txn.org, 'AsyncApexJob', {
+    JobType: kind === 'ScheduledApex' ? 'ScheduledApex' : kind,
+    Status: 'Queued',
+    MethodName: method,
+    JobItemsProcessed: 0,
+    TotalJobItems: 0,
+    NumberOfErrors: 0,
+    CreatedById: ApexId.valueOf(cls),
+    ApexClassId: apexClassId(txn, className),
+  });
+}
+
+/** The ApexClass record of a project class (seeded for every class). */
+export function apexClassId(txn: Txn, className: string): ApexId | null {
+  for (const rec of txn.org.db.table('ApexClass')) {
+    if (plainText(rec.fields.get('name')).toLowerCase() === className.toLowerCase()) return ApexId.valueOf(rec.id);
+  }
+  return null;
+}
+
+function setJobStatus(txn: Txn, id: string, status: string, extended: string | null): void {
+  const rec = txn.org.db.get(id);
+  if (!rec) return;
+  rec.fields.set('status', status);
+  if (rec.describe.fields.has('extendedstatus')) rec.fields.set('extendedstatus', extended);
+  if (rec.describe.fields.has('completeddate')) rec.fields.set('completeddate', new ApexDatetime(txn.org.clock()));
+}
+
+function enqueue(txn: Txn, job: Omit<AsyncJob, 'afterStartTest'>): void {
+  const state = asyncState(txn);
+  state.queue.push({ ...job, afterStartTest: txn.testState.started });
+}
+
+/** Runs a job body, recording its outcome on its AsyncApexJob; an exception fails the job, not the caller. */
+function runRecorded(txn: Txn, job: AsyncJob, body: () => void): void {
+  setJobStatus(txn, job.id, 'Processing', null);
+  const state = asyncState(txn);
+  const before = state.context;
+  state.context = job.kind;
+  try {
+    body();
+    setJobStatus(txn, job.id, 'Completed', null);
+  } catch (e) {
+    const thrown = normalizeError(txn, e);
+    if (thrown instanceof ApexThrow && !thrown.uncatchable) {
+      const st = exceptionState(thrown.exception);
+      setJobStatus(txn, job.id, 'Failed', `${thrown.exception.cls.apexName}: ${st.message ?? ''}`);
+      if (txn.isTest) throw thrown;
+      return;
+    }
+    throw thrown;
+  } finally {
+    state.context = before;
+  }
+}
+
+// ---------------------------------------------------------------- queueable
+
+export function enqueueJob(txn: Txn, queueable: Value): string {
+  if (!(queueable instanceof ApexObject))
+    throw new ApexPlatformError('System.NullPointerException', 'Argument cannot be null.');
+  txn.limits.count('queueableJobs');
+  const id = asyncApexJob(txn, 'Queueable', queueable.cls.topLevel.name, null);
+  enqueue(txn, {
+    kind: 'Queueable',
+    id,
+    run(t) {
+      runRecorded(t, this as AsyncJob, () => {
+        callInstance(t, queueable, 'execute', [queueableContext(t, id)]);
+      });
+    },
+  });
+  return id;
+}
+
+// ---------------------------------------------------------------- future
+
+/** A call of an @future method: queued with its (primitive) arguments. */
+export function callFuture(txn: Txn, method: MethodInfo, args: Value[]): void {
+  const state = asyncState(txn);
+  if (state.context === 'Future' || state.context === 'BatchApex') {
+    throw new ApexPlatformError(
+      'System.AsyncException',
+      `Future method cannot be called from a future or batch method: ${method.cls.apexName}.${method.name}(${method.params.map((p) => p.typeRef.names.map((n) => n.name).join('.')).join(', ')})`,
+    );
+  }
+  txn.limits.count('futureCalls');
+  const id = asyncApexJob(txn, 'Future', method.cls.topLevel.name, method.name);
+  enqueue(txn, {
+    kind: 'Future',
+    id,
+    run(t) {
+      runRecorded(t, this as AsyncJob, () => {
+        invoke(t, method, null, args);
+      });
+    },
+  });
+}
+
+// ---------------------------------------------------------------- batch
+
+export function executeBatch(txn: Txn, batch: Value, scope: number): string {
+  if (!(batch instanceof ApexObject))
+    throw new ApexPlatformError('System.NullPointerException', 'Argument cannot be null.');
+  if (scope < 1 || scope > 2000) {
+    throw new ApexPlatformError('System.InvalidParameterValueException', 'Batch size must be between 1 and 2000.');
+  }
+  const id = asyncApexJob(txn, 'BatchApex', batch.cls.topLevel.name, null);
+  enqueue(txn, {
+    kind: 'BatchApex',
+    id,
+    run(t) {
+      runRecorded(t, this as AsyncJob, () => runBatch(t, batch, scope, id));
+    },
+  });
+  return id;
+}
+
+function runBatch(txn: Txn, batch: ApexObject, scope: number, id: string): void {
+  const context = batchableContext(txn, id);
+  const started = callInstance(txn, batch, 'start', [context]);
+  const records = batchScopeRecords(txn, started);
+  const chunks: Value[][] = [];
+  for (let i = 0; i < records.items.length; i += scope) chunks.push(records.items.slice(i, i + scope));
+  if (txn.isTest && chunks.length > 1) {
+    throw new ApexPlatformError(
+      'System.UnexpectedException',
+      'No more than one executeBatch can be called from within a test method.  Please make sure the iterable returned from your start method matches the batch size, resulting in one executeBatch invocation.',
+    );
+  }
+  const job = txn.org.db.get(id);
+  job?.fields.set('totaljobitems', chunks.length);
+  for (const chunk of chunks) {
+    callInstance(txn, batch, 'execute', [context, new ApexList(records.elementType, chunk)]);
+    const processed = job?.fields.get('jobitemsprocessed');
+    job?.fields.set('jobitemsprocessed', (typeof processed === 'number' ? processed : 0) + 1);
+  }
+  callInstance(txn, batch, 'finish', [context]);
+}
+
+// ---------------------------------------------------------------- scheduled
+
+export function schedule(txn: Txn, name: string, cron: string, schedulable: Value): string {
+  if (!(schedulable instanceof ApexObject))
+    throw new ApexPlatformError('System.NullPointerException', 'Argument cannot be null.');
+  for (const ct of txn.org.db.table('CronJobDetail')) {
+    if (!ct.isDeleted && ct.fields.get('name') === name) {
+      throw new ApexPlatformError(
+        'System.AsyncException',
+        `The Apex job named "${name}" is already scheduled for execution.`,
+      );
+    }
+  }
+  txn.limits.count('scheduledJobs');
+  const detail = seedRecord(txn.org, 'CronJobDetail', { Name: name, JobType: '7' });
+  const id = seedRecord(txn.org, 'CronTrigger', {
+    CronExpression: cron,
+    State: 'WAITING',
+    TimesTriggered: 0,
+    CronJobDetailId: ApexId.valueOf(detail),
+    OwnerId: ApexId.valueOf(txn.userId),
+  });
+  enqueue(txn, {
+    kind: 'ScheduledApex',
+    id,
+    run(t) {
+      const trigger = t.org.db.get(id);
+      if (!trigger || trigger.isDeleted) return;
+      callInstance(t, schedulable, 'execute', [schedulableContext(t, id)]);
+      const n = trigger.fields.get('timestriggered');
+      trigger.fields.set('timestriggered', (typeof n === 'number' ? n : 0) + 1);
+    },
+  });
+  return id;
+}
+
+export function abortJob(txn: Txn, id: string): void {
+  const rec = txn.org.db.get(id);
+  if (!rec) throw new ApexPlatformError('System.StringException', `Invalid id: ${id}`);
+  if (rec.describe.name === 'CronTrigger') {
+    rec.isDeleted = true;
+    const detail = rec.fields.get('cronjobdetailid');
+    if (detail instanceof ApexId) {
+      const d = txn.org.db.get(detail.value);
+      if (d) d.isDeleted = true;
+    }
+    return;
+  }
+  if (rec.describe.name === 'AsyncApexJob') {
+    rec.fields.set('status', 'Aborted');
+    asyncState(txn).queue = asyncState(txn).queue.filter((j) => j.id !== id);
+    return;
+  }
+  throw new EmulatorUnsupportedError(`System.abortJob of a ${rec.describe.name}`);
+}
+
+/**
+ * Runs the queued jobs: at Test.stopTest those queued since startTest (jobs they queue do not run), otherwise
+ * — after a request's transaction — every queued job, each in a transaction of its own.
+ */
+export function runQueuedJobs(txn: Txn, onlyAfterStartTest: boolean): void {
+  const state = asyncState(txn);
+  const jobs = state.queue.filter((j) => !onlyAfterStartTest || j.afterStartTest);
+  state.queue = state.queue.filter((j) => !jobs.includes(j));
+  state.draining = true;
+  try {
+    for (const job of jobs) job.run(txn);
+  } finally {
+    state.draining = false;
+  }
+}

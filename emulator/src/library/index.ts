@@ -1,0 +1,59 @@
+// The Apex system library the emulator implements, registered on a program in dependency order. Each module cites
+// the Apex Reference page it follows; a class or method not registered here is reported as unsupported.
+import type { Program } from '../runtime/program';
+import { registerAsyncContexts } from './async/contexts';
+import { registerIterator } from './collections/iterator';
+import { registerList } from './collections/list';
+import { registerMap } from './collections/map';
+import { registerSet } from './collections/set';
+import { registerDatabase } from './database/database';
+import { registerQueryLocator } from './database/queryLocator';
+import { registerSavepoint } from './database/savepoint';
+import { registerEventBus } from './events/eventBus';
+import { registerExceptions } from './lang/exceptions';
+import { registerObject } from './lang/object';
+import { registerCustomNotification } from './messaging/customNotification';
+import { registerRest } from './rest/restContext';
+import { registerDescribe } from './schema/describe';
+import { registerSObject } from './schema/sobject';
+import { registerAccessLevel } from './system/accessLevel';
+import { registerAssert } from './system/assert';
+import { registerFeatureManagement } from './system/featureManagement';
+import { registerLabel } from './system/label';
+import { registerSystem } from './system/system';
+import { registerTimeZone } from './system/timeZone';
+import { registerTrigger } from './system/trigger';
+import { registerValueBindings } from './values';
+
+/** Binds further library modules (strings, numbers, dates, JSON …) registered by their own index files. */
+const extensions: ((program: Program) => void)[] = [];
+export function addLibraryModule(register: (program: Program) => void): void {
+  extensions.push(register);
+}
+
+export function registerLibrary(program: Program): void {
+  registerObject(program);
+  registerExceptions(program);
+  registerIterator(program);
+  registerList(program);
+  registerSet(program);
+  registerMap(program);
+  registerAccessLevel(program);
+  registerSystem(program);
+  registerAssert(program);
+  registerTimeZone(program);
+  registerTrigger(program);
+  registerLabel(program);
+  registerFeatureManagement(program);
+  registerRest(program);
+  registerSavepoint(program);
+  registerQueryLocator(program);
+  registerDatabase(program);
+  registerAsyncContexts(program);
+  registerEventBus(program);
+  registerCustomNotification(program);
+  registerDescribe(program);
+  registerSObject(program);
+  registerValueBindings(program);
+  for (const register of extensions) register(program);
+}

@@ -1,0 +1,222 @@
+// The SObject class (Apex Reference, "SObject Class"): get/put by name or token, relationship accessors,
+// clone, addError (on the record or one of its fields), isSet, getPopulatedFieldsAsMap; the statics of sObject types
+// themselves: Custom Metadata getAll()/getInstance() ("Custom Metadata Type Methods": long text values are cut to
+// 255 characters) and custom settings; and System.Id ("Id Class").
+import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
+import type { Program } from '../../runtime/program';
+import { SObjectValue, memberKey } from '../../runtime/sobject';
+import { convertFieldValue, isWriteableInApex } from '../../runtime/sobjectAccess';
+import { storePut } from '../../runtime/equality';
+import type { Txn } from '../../runtime/transaction';
+import { OBJECT_TYPE, sobjectType, STRING_TYPE } from '../../runtime/types';
+import { ApexList, ApexMap, ApexObject, type Value } from '../../runtime/values';
+import { exceptionState } from '../../runtime/exceptions';
+import { apexEquals, hashKey } from '../../runtime/equality';
+import { apexToString, plainText } from '../../runtime/stringify';
+import { ApexId } from '../../values/Id';
+import { defineBuiltin, stringArg } from '../define';
+import { javaStringHash } from '../lang/object';
+import { cloneSObject } from '../collections/clone';
+import { fieldStateOf, isFieldToken, sobjectTypeToken } from './tokens';
+import { saveResultErrors } from './sobjectErrors';
+
+function rec(v: Value): SObjectValue {
+  return v as SObjectValue;
+}
+
+/** A field argument: a name or an SObjectField token. */
+function fieldName(v: Value): string {
+  if (typeof v === 'string') return v;
+  if (isFieldToken(v)) return fieldStateOf(v).field.name;
+  throw new ApexPlatformError('System.NullPointerException', 'Argument cannot be null.');
+}
+
+function put(_txn: Txn, r: SObjectValue, name: string, value: Value): Value {
+  const member = r.member(name);
+  if (member.kind !== 'field') {
+    throw new ApexPlatformError('System.SObjectException', `Invalid field ${name} for ${r.describe.name}`);
+  }
+  if (!isWriteableInApex(member.field) && member.field.name !== 'Id') {
+    throw new ApexPlatformError('System.SObjectException', `Field ${member.field.name} is not editable`);
+  }
+  const previous = r.values.get(memberKey(member)) ?? null;
+  r.store(member, convertFieldValue(member.field, value));
+  return previous;
+}
+
+/** addError on a record: in a trigger it blocks the record's save (FIELD_CUSTOM_VALIDATION_EXCEPTION). */
+export function addRecordError(r: SObjectValue, args: Value[], field?: string): Value {
+  const [first] = args;
+  let message: string;
+  if (first instanceof ApexObject && first.cls.isException) message = exceptionState(first).message ?? '';
+  else message = plainText(first);
+  r.errors.push({ message, fields: field ? [field] : [], ...(args[1] === false ? { escape: false } : {}) });
+  return null;
+}
+
+export function registerSObject(program: Program): void {
+  defineBuiltin(program, {
+    name: 'SObject',
+    namespace: 'Schema',
+    methods: {
+      get: (_t, s, a) => {
+        const name = fieldName(a[0] ?? null);
+        if (name.includes('.')) {
+          throw new ApexPlatformError('System.SObjectException', `Invalid field ${name} for ${rec(s).describe.name}`);
+        }
+        return rec(s).get(name);
+      },
+      put: (t, s, a) => put(t, rec(s), fieldName(a[0] ?? null), a[1] ?? null),
+      getSObjectType: (t, s) => sobjectTypeToken(t, rec(s).describe.name),
+      getSObject: (_t, s, a) => {
+        const m = rec(s).member(fieldName(a[0] ?? null));
+        if (m.kind !== 'parent')
+          throw new ApexPlatformError(
+            'System.SObjectException',
+            `Invalid relationship ${plainText(a[0])} for ${rec(s).describe.name}`,
+          );
+        return rec(s).read(m);
+      },
+      getSObjects: (_t, s, a) => {
+        const m = rec(s).member(fieldName(a[0] ?? null));
+        if (m.kind !== 'children')
+          throw new ApexPlatformError(
+            'System.SObjectException',
+            `Invalid relationship ${plainText(a[0])} for ${rec(s).describe.name}`,
+          );
+        return rec(s).read(m);
+      },
+      putSObject: (_t, s, a) => {
+        const m = rec(s).member(fieldName(a[0] ?? null));
+        if (m.kind !== 'parent')
+          throw new ApexPlatformError(
+            'System.SObjectException',
+            `Invalid relationship ${plainText(a[0])} for ${rec(s).describe.name}`,
+          );
+        const previous = rec(s).values.get(memberKey(m)) ?? null;
+        rec(s).store(m, a[1] ?? null);
+        return previous;
+      },
+      clone: (_t, s, a) =>
+        cloneSObject(
+          rec(s),
+          { preserveId: a[0] === true, preserveReadOnly: a[2] === true, preserveAutoNumber: a[3] === true },
+          a[1] === true,
+        ),
+      addError: (_t, s, a) => {
+        if (a.length === 2 && (typeof a[0] === 'string' || isFieldToken(a[0] ?? null)) && typeof a[1] === 'string') {
+          const name = fieldName(a[0] ?? null);
+          const m = rec(s).member(name);
+          return addRecordError(rec(s), [a[1]], m.kind === 'field' ? m.field.name : name);
+        }
+        return addRecordError(rec(s), a);
+      },
+      hasErrors: (_t, s) => rec(s).errors.length > 0,
+      getErrors: (t, s) => saveResultErrors(t, rec(s).errors),
+      isSet: (_t, s, a) => rec(s).isSet(fieldName(a[0] ?? null)),
+      getPopulatedFieldsAsMap: (t, s) => {
+        const m = new ApexMap(STRING_TYPE, OBJECT_TYPE);
+        for (const [k, v] of rec(s).values) {
+          const member = rec(s).member(k);
+          const name = member.kind === 'field' ? member.field.name : member.name;
+          storePut(t, m.store, name, v);
+        }
+        return m;
+      },
+      getCloneSourceId: () => {
+        throw new EmulatorUnsupportedError('SObject.getCloneSourceId');
+      },
+      getQuickActionName: () => null,
+      recalculateFormulas: () => {
+        throw new EmulatorUnsupportedError('SObject.recalculateFormulas');
+      },
+      setOptions: () => {
+        throw new EmulatorUnsupportedError('SObject.setOptions (DMLOptions)');
+      },
+      equals: (t, s, a) => apexEquals(t, s, a[0] ?? null),
+      hashCode: (t, s) => javaStringHash(hashKey(t, s)),
+      toString: (t: Txn, s: Value) => apexToString(t, s),
+    },
+  });
+  defineBuiltin(program, {
+    name: 'Id',
+    namespace: 'System',
+    statics: {
+      valueOf: (_t: Txn, _s: Value, a: Value[]) => {
+        const v = a[0];
+        if (v === null || v === undefined) return null;
+        return ApexId.valueOf(stringArg(a, 0));
+      },
+    },
+    methods: {
+      getSObjectType: (t, s) => {
+        const d = t.org.schema.byKeyPrefix((s as ApexId).keyPrefix);
+        if (!d) {
+          throw new ApexPlatformError(
+            'System.SObjectException',
+            `Cannot locate an sObject type for the id ${(s as ApexId).value}`,
+          );
+        }
+        return sobjectTypeToken(t, d.name);
+      },
+      to15: (_t, s) => (s as ApexId).to15(),
+      addError: () => {
+        throw new EmulatorUnsupportedError('Id.addError (errors on a record id in a trigger)');
+      },
+      equals: (t, s, a) => apexEquals(t, s, a[0] ?? null),
+      hashCode: (_t, s) => javaStringHash((s as ApexId).value),
+      toString: (_t: Txn, s: Value) => (s as ApexId).value,
+    },
+  });
+}
+
+// ---------------------------------------------------------------- statics of sObject types
+
+function customMetadataRecords(txn: Txn, name: string): SObjectValue[] {
+  const describe = txn.org.describe(name);
+  return txn.state(`cmdt:${describe.name.toLowerCase()}`, () => {
+    const out: SObjectValue[] = [];
+    for (const stored of txn.org.db.table(describe.name)) {
+      const r = new SObjectValue(describe);
+      for (const [k, v] of stored.fields) {
+        const f = describe.fields.get(k);
+        r.values.set(k, typeof v === 'string' && f?.type === 'TEXTAREA' && v.length > 255 ? v.slice(0, 255) : v);
+      }
+      out.push(r);
+    }
+    return out;
+  });
+}
+
+/** `X__mdt.getAll()`, `X__mdt.getInstance(name)`, custom settings' getInstance/getOrgDefaults/getValues/getAll. */
+export function callSObjectStatic(txn: Txn, sobject: string, method: string, args: Value[]): Value {
+  const describe = txn.org.describe(sobject);
+  const lower = method.toLowerCase();
+  if (describe.kind === 'customMetadata') {
+    const records = customMetadataRecords(txn, describe.name);
+    if (lower === 'getall') {
+      const m = new ApexMap(STRING_TYPE, sobjectType(describe.name));
+      for (const r of records) storePut(txn, m.store, plainText(r.values.get('developername')), r.copy());
+      return m;
+    }
+    if (lower === 'getinstance') {
+      const key = args[0] ?? null;
+      if (key === null) return null;
+      const found = records.find((r) => {
+        if (key instanceof ApexId) return (r.values.get('id') as ApexId | undefined)?.value === key.value;
+        const dn = plainText(r.values.get('developername'));
+        return (
+          dn.toLowerCase() === plainText(key).toLowerCase() ||
+          plainText(r.values.get('qualifiedapiname')).toLowerCase() === plainText(key).toLowerCase()
+        );
+      });
+      return found ? found.copy() : null;
+    }
+  }
+  if (describe.kind === 'customSetting') {
+    throw new EmulatorUnsupportedError(`custom setting method ${describe.name}.${method}`);
+  }
+  throw new EmulatorUnsupportedError(`static method ${describe.name}.${method}()`);
+}
+
+export { ApexList };
