@@ -561,13 +561,22 @@ function compileCompare<T>(
 ): PredPrep<T> {
   const { kind, getter } = left;
   const op = cond.op === '<>' ? '!=' : cond.op;
-  const keyOf = (x: T, run: Run): Key | null => keyOfStored(kind, getter(x, run));
+  // SR "Use null in WHERE" (sforce_api_calls_soql_null.htm): "If you run a query on a boolean field, null matches
+  // FALSE values … WHERE Test_c != null is equivalent to WHERE Test_c = true" — a Boolean's null is false.
+  const isBoolean = kind === 'boolean';
+  const keyOf = (x: T, run: Run): Key | null => keyOfStored(kind, getter(x, run)) ?? (isBoolean ? false : null);
+  const booleanNull = (o: Operand): Operand => {
+    if (!isBoolean) return o;
+    if (o.k === 'key' && o.key === null) return { k: 'key', key: false };
+    if (o.k === 'list') return { k: 'list', items: o.items.map(booleanNull) };
+    return o;
+  };
   const memoized =
     (prep: OperandPrep): OperandPrep =>
     (run) => {
       let o = run.memo.get(cond.right);
       if (!o) {
-        o = prep(run);
+        o = booleanNull(prep(run));
         run.memo.set(cond.right, o);
       }
       return o;

@@ -97,8 +97,11 @@ describe('comparisons', () => {
     expect(names(org, 'Amount__c < :n', { n: new ApexDouble(1.6) })).toEqual(['Alpha']);
     expect(names(org, 'Amount__c > :n', { n: ApexDecimal.valueOf('-1e2') })).toEqual(['Alpha', 'Beta']);
   });
-  it('booleans', () => {
+  it('booleans; null matches false on a Boolean field (SR "Use null in WHERE")', () => {
     expect(names(org, 'Active__c = false')).toEqual(['Beta']);
+    expect(names(org, 'Active__c = null')).toEqual(['Beta']);
+    expect(names(org, 'Active__c != null')).toEqual(['Alpha', 'Gamma']);
+    expect(names(org, 'Active__c = :b', { b: null })).toEqual(['Beta']);
     expect(names(org, 'Active__c = :b', { b: true })).toEqual(['Alpha', 'Gamma']);
   });
   it('date, dateTime and time literals and binds', () => {
