@@ -351,29 +351,33 @@ export class SecurityModel {
     };
   }
 
-  /** The DML engine's checks for one statement or Database call. */
+  /**
+   * The DML engine's checks for one statement or Database call. Each check reads the database as it is then (a
+   * trigger of the same statement may have shared records or assigned permission sets in between).
+   */
   dmlSecurity(
     txn: RunningUser,
     sharing: 'with' | 'without',
     mode: 'default' | 'USER_MODE' | 'SYSTEM_MODE',
   ): DmlSecurityImpl {
-    const view = this.view(txn.userId);
+    const userId = txn.userId;
     const userMode = mode === 'USER_MODE';
     const applySharing = sharingEnforced(sharing, mode);
-    const admin = view.hasUserPermission('ModifyAllData');
+    const admin = this.view(userId).hasUserPermission('ModifyAllData');
     return {
       applySharing,
       checkObject: (op, d) => {
-        if (userMode) checkDmlObject(view, op, d);
+        if (userMode) checkDmlObject(this.view(userId), op, d);
       },
       checkFields: (op, d, fields) => {
-        if (userMode) checkDmlFields(view, op, d, fields);
+        if (userMode) checkDmlFields(this.view(userId), op, d, fields);
       },
-      canModify: (rec, op) => admin || canModifyRecord(view, rec, op),
+      canModify: (rec, op) => admin || canModifyRecord(this.view(userId), rec, op),
       checkNewValues: (d, values, op) => {
-        if (d.kind === 'share') return checkShareWrite(this.org, d, values, applySharing ? view : null, op);
+        if (d.kind === 'share')
+          return checkShareWrite(this.org, d, values, applySharing ? this.view(userId) : null, op);
         if (!applySharing || admin) return null;
-        return checkRecordReferences(view, d, values, userMode);
+        return checkRecordReferences(this.view(userId), d, values, userMode);
       },
     };
   }

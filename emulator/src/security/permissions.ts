@@ -185,9 +185,9 @@ export class UserAccessView {
 
   private computeObjectPermissions(d: SObjectDescribe): PartialObjectPerms {
     if (this.hasUserPermission('ModifyAllData')) return { ...ALL_OBJECT_ACCESS, viewAllFields: false };
-    let base: PartialObjectPerms | undefined;
+    let base: PartialObjectPerms;
     const platform = PLATFORM_RULES[lower(d.name)] ?? derivedObjectRule(d);
-    if (platform) base = platform(this, d);
+    if (platform) base = platform(this, d) ?? unknownPerms();
     else if (this.builtIn) base = this.builtIn.objectPermissions(d) ?? unknownPerms();
     else base = { ...NO_OBJECT_ACCESS };
     const perms: PartialObjectPerms = { ...base };
