@@ -15,6 +15,7 @@ import {
   entryPointRefusal,
 } from '../enforcement';
 import { checkShareWrite } from '../shareRows';
+import { idOf } from '../types';
 import { stripInaccessible } from '../stripInaccessible';
 import { queryUserRecordAccess, userRecordAccess } from '../userRecordAccess';
 import { REPO, SecOrg } from './harness';
@@ -238,15 +239,15 @@ describe('share rows', () => {
     const rec = org.insert('Secret__c', { Code__c: 'E', OwnerId: a });
     model.recordInserted(rec);
     const rows = () =>
-      [...org.db.table('Secret__Share')].filter((r) => !r.isDeleted && String(r.fields.get('parentid')) === rec.id);
+      [...org.db.table('Secret__Share')].filter((r) => !r.isDeleted && idOf(r.fields.get('parentid')) === rec.id);
     expect(
-      rows().map((r) => [String(r.fields.get('userorgroupid')), r.fields.get('rowcause'), r.fields.get('accesslevel')]),
+      rows().map((r) => [idOf(r.fields.get('userorgroupid')), r.fields.get('rowcause'), r.fields.get('accesslevel')]),
     ).toEqual([[a, 'Owner', 'All']]);
     org.share(rec, b, 'Read');
     org.share(rec, b, 'Edit', 'Reviewer__c');
     rec.fields.set('ownerid', ApexId.valueOf(b));
     model.ownerChanged(rec);
-    expect(rows().map((r) => [String(r.fields.get('userorgroupid')), r.fields.get('rowcause')])).toEqual([
+    expect(rows().map((r) => [idOf(r.fields.get('userorgroupid')), r.fields.get('rowcause')])).toEqual([
       [b, 'Owner'],
       [b, 'Reviewer__c'],
     ]);
