@@ -98,6 +98,15 @@ describe('sharing', () => {
     expect(rows.map((r) => r.get('Name'))).toEqual(['W1', 'W3']);
     expect((rows[0]?.get('Parts__r') as { items: SObjectValue[] }).items.map((p) => p.get('Name'))).toEqual(['p1']);
   });
+  it("WITH SYSTEM_MODE keeps the class's sharing", () => {
+    const org = seed();
+    const hidden = org.rows("SELECT Id FROM Widget__c WHERE Name = 'W3'")[0]?.get('Id') as { value: string };
+    org.hidden.add(hidden.value);
+    org.applySharing = true;
+    expect(org.col('SELECT Name FROM Widget__c WITH SYSTEM_MODE', 'Name')).toEqual(['W1', 'W2']);
+    org.applySharing = false;
+    expect(org.col('SELECT Name FROM Widget__c WITH SYSTEM_MODE', 'Name')).toEqual(['W1', 'W2', 'W3']);
+  });
   it('a parent the user cannot see fails loudly', () => {
     const org = seed();
     const acc = org.rows('SELECT Id FROM Account')[0]?.get('Id') as { value: string };

@@ -3,6 +3,8 @@ import { ApexPlatformError, EmulatorUnsupportedError } from '../../../errors';
 import { SObjectValue } from '../../../runtime/sobject';
 import { ApexList } from '../../../runtime/values';
 import { ApexDecimal } from '../../../values/Decimal';
+import { runQuery } from '../engine';
+import { parseDynamicSoql } from '../lower';
 import { TestOrg, idOf } from './harness';
 
 function seed(): { org: TestOrg; acme: string; widget: string; bare: string } {
@@ -104,6 +106,33 @@ describe('parent relationships (ADG "Accessing sObject Fields Through Relationsh
     expect(what.map((w) => w?.describe.name ?? null)).toEqual(['Account', 'Opportunity', null]);
     expect(what.map((w) => w?.get('Name') ?? null)).toEqual(['Acme', 'Big deal', null]);
     expect(org.col("SELECT Subject FROM Task WHERE What.Name = 'Big deal'", 'Subject')).toEqual(['mail']);
+  });
+
+  it('resolves Owner (User or Group) on a custom object; fields the actual object lacks are left out', () => {
+    const org = new TestOrg();
+    // User.Name is a formula field: the DML engine stores it (or env.formulaValue computes it).
+    const user = org.insert('User', { LastName: 'Lee', Alias: 'lee', Name: 'Lee' });
+    const queue = org.insert('Group', { Name: 'Triage' });
+    org.insert('Widget__c', { Name: 'mine', OwnerId: idOf(user) });
+    org.insert('Widget__c', { Name: 'queued', OwnerId: idOf(queue) });
+    const rows = org.rows('SELECT Name, Owner.Name, Owner.Alias FROM Widget__c ORDER BY Name');
+    const owners = rows.map((r) => r.get('Owner') as SObjectValue);
+    expect(owners.map((o) => o.describe.name)).toEqual(['User', 'Group']);
+    expect(owners[0]?.get('Alias')).toBe('lee');
+    expect(owners[1]?.get('Name')).toBe('Triage');
+    expect(owners[1]?.isSet('Alias')).toBe(false);
+    expect(org.col("SELECT Name FROM Widget__c WHERE Owner.Alias = 'lee'", 'Name')).toEqual(['mine']);
+  });
+
+  it('reads formula fields through env.formulaValue, their stored value, or fails loudly', () => {
+    const org = new TestOrg();
+    org.insert('Contact', { FirstName: 'Ada', LastName: 'Lovelace' });
+    expect(() => org.rows('SELECT Name FROM Contact')).toThrow(EmulatorUnsupportedError);
+    const env = org.env();
+    env.formulaValue = (rec, field) =>
+      field.name === 'Name' ? `${rec.fields.get('firstname') as string} ${rec.fields.get('lastname') as string}` : null;
+    const r = runQuery(env, parseDynamicSoql('SELECT Name FROM Contact')) as ApexList;
+    expect((r.items[0] as SObjectValue).get('Name')).toBe('Ada Lovelace');
   });
 
   it("allows only the Name object's fields through a polymorphic relationship", () => {
