@@ -68,7 +68,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/only-throw-error': [
         'error',
-        { allow: [{ from: 'file', name: 'ApexThrow', path: 'emulator/src/runtime/exceptions.ts' }] },
+        {
+          allow: [
+            { from: 'file', name: 'ApexThrow', path: 'emulator/src/runtime/exceptions.ts' },
+            { from: 'file', name: 'NullChainSignal', path: 'emulator/src/runtime/compile/expressions.ts' },
+          ],
+        },
       ],
     },
   },

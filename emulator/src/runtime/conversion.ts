@@ -86,11 +86,11 @@ export function isInstanceOf(v: Value, t: ApexType): boolean {
 }
 
 /** `(T) value`: the value if it is a T (numbers convert between numeric types), else System.TypeException. */
-export function castTo(v: Value, t: ApexType): Value {
+export function castTo(v: Value, t: ApexType, numericConversion = false): Value {
   if (v === null || t.kind === 'object') return v;
   if (t.kind === 'primitive') {
-    const converted = convertPrimitive(v, t.name, true);
-    if (converted !== undefined) return converted;
+    const converted = convertPrimitive(v, t.name, numericConversion);
+    if (converted !== undefined && (numericConversion || isInstanceOf(v, t) || widens(v, t.name))) return converted;
   } else if (t.kind === 'sobject' && v instanceof ApexList && v.soqlResult) {
     return singleRow(v);
   } else if (isInstanceOf(v, t)) {
@@ -100,6 +100,17 @@ export function castTo(v: Value, t: ApexType): Value {
     'System.TypeException',
     `Invalid conversion from runtime type ${typeName(runtimeTypeOf(v))} to ${typeName(t)}`,
   );
+}
+
+/** Whether a value converts implicitly to a primitive (Integer → Long → Double/Decimal, String ↔ Id). */
+function widens(v: Value, name: string): boolean {
+  if (typeof v === 'number') return name === 'Long' || name === 'Decimal' || name === 'Double';
+  if (typeof v === 'bigint') return name === 'Decimal' || name === 'Double';
+  if (v instanceof ApexDecimal) return name === 'Double';
+  if (v instanceof ApexDouble) return name === 'Decimal';
+  if (typeof v === 'string') return name === 'Id';
+  if (v instanceof ApexId) return name === 'String';
+  return false;
 }
 
 /**

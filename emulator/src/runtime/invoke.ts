@@ -378,7 +378,13 @@ export function callStatic(
     throw new EmulatorUnsupportedError(`static method ${cls.apexName}.${name}(${args.length} arguments)`, txn.where());
   }
   const native = cls.nativeStatics.get(lower);
-  if (!native) throw new EmulatorUnsupportedError(`static method ${cls.apexName}.${name}`, txn.where());
+  if (!native) {
+    if (cls.kind === 'enum') {
+      const m = txn.program.builtin('system.enum')?.nativeStatics.get(lower);
+      if (m) return m(txn, new TypeValue({ kind: 'class', cls }), args);
+    }
+    throw new EmulatorUnsupportedError(`static method ${cls.apexName}.${name}`, txn.where());
+  }
   return native(txn, null, args);
 }
 

@@ -368,7 +368,7 @@ export class Program {
       from,
     );
     if (!found) {
-      throw new EmulatorUnsupportedError(`type ${t.names.map((n) => n.name).join('.')}`, locText(t));
+      throw new EmulatorUnsupportedError(`type ${t.names.map((n) => n.name).join('.')}`, locText(t, from));
     }
     return found;
   }
@@ -385,7 +385,10 @@ export class Program {
       if (lower === 'sobject') return GENERIC_SOBJECT_TYPE;
     }
     let cls = this.lookupClassName(lower, from);
-    if (cls) return this.walkInner(cls, rest);
+    if (cls) {
+      const found = this.walkInner(cls, rest);
+      if (found || !NAMESPACES.has(lower)) return found;
+    }
     if (rest.length === 0) {
       const sobject = this.sobjects.sobjectName(head);
       if (sobject) return sobjectType(sobject);
@@ -457,8 +460,9 @@ function canonicalPrimitive(lower: string): PrimitiveName {
   return names[lower] as PrimitiveName;
 }
 
-function locText(t: A.TypeRefNode): string {
-  return `line ${t.loc.line}`;
+function locText(t: A.TypeRefNode, from: ClassInfo | undefined): string {
+  const file = from?.topLevel.file ?? from?.file;
+  return file ? `${file}:${t.loc.line}` : `line ${t.loc.line}`;
 }
 
 export function emptyMods(): A.Modifiers {

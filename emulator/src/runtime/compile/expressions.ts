@@ -81,7 +81,63 @@ function booleanOf(v: Value): boolean {
 
 // ---------------------------------------------------------------- entry points
 
+/**
+ * Safe navigation short-circuits the whole chain (Apex Developer Guide, "Safe Navigation Operator": "If the
+ * left-hand side of the chain expression evaluates to null, the right-hand side isn't evaluated"): a `?.` that
+ * meets null throws this marker, and the top of the chain turns it into null.
+ */
+export class NullChainSignal {}
+const NULL_CHAIN = new NullChainSignal();
+
+function hasSafeNavigation(e: A.Expr): boolean {
+  for (let x: A.Expr | undefined = e; x;) {
+    if ((x.kind === 'dot' || x.kind === 'call') && x.safe) return true;
+    if (x.kind === 'dot' || x.kind === 'index') x = x.target;
+    else if (x.kind === 'call') x = x.target;
+    else return false;
+  }
+  return false;
+}
+
+let inChain = false;
+
 export function compileExpr(cc: CompileContext, e: A.Expr): CExpr {
+  if (!inChain && (e.kind === 'dot' || e.kind === 'call' || e.kind === 'index') && hasSafeNavigation(e)) {
+    inChain = true;
+    let inner: CExpr;
+    try {
+      inner = compileExprInner(cc, e);
+    } finally {
+      inChain = false;
+    }
+    const ev = inner.ev;
+    return {
+      ev: (f) => {
+        try {
+          return ev(f);
+        } catch (x) {
+          if (x === NULL_CHAIN) return null;
+          throw x;
+        }
+      },
+      ...(inner.type ? { type: inner.type } : {}),
+    };
+  }
+  return compileExprInner(cc, e);
+}
+
+/** Compiles an expression that is not part of the current member chain (arguments, indices). */
+function compileDetached(cc: CompileContext, e: A.Expr): CExpr {
+  const saved = inChain;
+  inChain = false;
+  try {
+    return compileExpr(cc, e);
+  } finally {
+    inChain = saved;
+  }
+}
+
+function compileExprInner(cc: CompileContext, e: A.Expr): CExpr {
   switch (e.kind) {
     case 'literal':
       return literal(cc, e);
@@ -106,7 +162,11 @@ export function compileExpr(cc: CompileContext, e: A.Expr): CExpr {
     case 'cast': {
       const type = cc.resolveType(e.type);
       const inner = compileExpr(cc, e.expr);
-      return { ev: (f) => castTo(inner.ev(f), type), type };
+      // A numeric cast converts only when the operand is statically a number; `(Integer) someObject` holding a
+      // Decimal is a TypeException (Apex Developer Guide, "Rules of Conversion").
+      const numeric =
+        inner.type?.kind === 'primitive' && ['Integer', 'Long', 'Double', 'Decimal'].includes(inner.type.name);
+      return { ev: (f) => castTo(inner.ev(f), type, numeric), type };
     }
     case 'unary':
       return unary(cc, e);
@@ -348,7 +408,7 @@ function assign(cc: CompileContext, e: A.AssignExpr): CExpr {
 export function compileLValue(cc: CompileContext, e: A.Expr): LValue {
   if (e.kind === 'index') {
     const target = compileExpr(cc, e.target);
-    const index = compileExpr(cc, e.index);
+    const index = compileDetached(cc, e.index);
     const at = (list: Value, i: Value): { list: ApexList; i: number } => {
       if (list === null || i === null) throw nullPointer();
       if (!(list instanceof ApexList)) {
@@ -611,7 +671,7 @@ function resolveDot(cc: CompileContext, e: A.DotExpr): Target {
   const lv: LValue = {
     read: (f) => {
       const obj = target(f);
-      if (obj === null && safe) return null;
+      if (obj === null && safe) throw NULL_CHAIN;
       return getMember(f.txn, obj, name);
     },
     write: (f, v) => {
@@ -691,7 +751,7 @@ function resolveStaticMember(cc: CompileContext, type: ApexType, e: A.DotExpr): 
 // ---------------------------------------------------------------- calls
 
 function compileArgs(cc: CompileContext, args: A.Expr[]): { evs: Ev[]; types: (ApexType | undefined)[] } {
-  const compiled = args.map((a) => compileExpr(cc, a));
+  const compiled = args.map((a) => compileDetached(cc, a));
   return { evs: compiled.map((c) => c.ev), types: compiled.map((c) => c.type) };
 }
 
@@ -716,7 +776,7 @@ function staticClassOf(cc: CompileContext, type: ApexType, loc: A.Loc): ClassInf
     const cls = cc.program.builtin('system.object');
     if (cls) return cls;
   }
-  return cc.unsupported('a static call on this type', loc);
+  return cc.unsupported(`static methods of ${JSON.stringify(type.kind === 'primitive' ? type.name : type.kind)}`, loc);
 }
 
 /** Database query methods read bind variables from the caller's scope by name. */
@@ -794,7 +854,7 @@ function compileCall(cc: CompileContext, e: A.CallExpr): CExpr {
   return {
     ev: (f) => {
       const obj = target(f);
-      if (obj === null && safe) return null;
+      if (obj === null && safe) throw NULL_CHAIN;
       return callInstance(f.txn, obj, name, evalArgs(f, evs), types);
     },
     ...(returnType ? { type: returnType } : {}),

@@ -2,20 +2,16 @@
 // frame (stack traces, getLineNumber()) and in the coverage counters of its file.
 import type * as A from '../../apex/ast';
 import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
-import type { ClassInfo } from '../classes';
 import { convertForAssign, isInstanceOf } from '../conversion';
-import { apexEquals } from '../equality';
 import { ApexThrow } from '../exceptions';
 import type { Frame } from '../frame';
-import { callInstance, normalizeError } from '../invoke';
+import { normalizeError } from '../invoke';
 import { nullPointer } from '../operators';
-import { SObjectValue } from '../sobject';
-import { ApexDecimal } from '../../values/Decimal';
 import type { ApexType } from '../types';
-import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, type Value } from '../values';
+import { ApexList, ApexObject, EnumValue, type Value } from '../values';
 import { iterate } from '../collections';
 import { BREAK, CONTINUE, NORMAL, RETURN, type CompileContext, type Exec } from './context';
-import { compileExpr, compileLValue } from './expressions';
+import { compileExpr } from './expressions';
 
 export interface StatementOptions {
   /** Coverage counters of the file, indexed by line. */
@@ -329,10 +325,9 @@ function tryStmt(cc: CompileContext, s: A.TryStmt, o: StatementOptions): Exec {
   });
   const fin = s.finally ? compileBlock(cc, s.finally, o) : undefined;
   const hits = o.hits;
-  return (f) => {
-    let code = NORMAL;
+  const guarded = (f: Frame): number => {
     try {
-      code = body(f);
+      return body(f);
     } catch (e) {
       const thrown = normalizeError(f.txn, e);
       if (!(thrown instanceof ApexThrow) || thrown.uncatchable) throw thrown;
@@ -341,22 +336,23 @@ function tryStmt(cc: CompileContext, s: A.TryStmt, o: StatementOptions): Exec {
       if (!handler) throw thrown;
       f.slots[handler.slot] = thrown.exception;
       if (hits) hits[handler.line] = (hits[handler.line] ?? 0) + 1;
-      if (fin) {
-        try {
-          code = handler.block(f);
-        } finally {
-          const fc = fin(f);
-          if (fc !== NORMAL) code = fc;
-        }
-        return code;
-      }
       return handler.block(f);
     }
-    if (fin) {
+  };
+  if (!fin) return guarded;
+  // The finally block runs however the try and catch blocks end; a finally that itself returns, breaks or
+  // throws replaces that outcome (Apex Developer Guide, "Exception Statements").
+  return (f) => {
+    let code: number;
+    try {
+      code = guarded(f);
+    } catch (e) {
       const fc = fin(f);
       if (fc !== NORMAL) return fc;
+      throw e;
     }
-    return code;
+    const fc = fin(f);
+    return fc !== NORMAL ? fc : code;
   };
 }
 
@@ -398,7 +394,3 @@ function runAs(cc: CompileContext, s: A.RunAsStmt, o: StatementOptions): Exec {
     }
   };
 }
-
-// Keep helpers referenced for completeness checks of the compiler.
-export const _internals = { apexEquals, compileLValue, callInstance, SObjectValue, ApexSet, ApexMap, ApexDecimal };
-export type { ClassInfo };
