@@ -345,7 +345,7 @@ class Lowerer {
     const stmts: A.Stmt[] = [];
     for (const m of ctx.triggerBlock().triggerBlockMember_list()) {
       const decl = m.triggerMemberDeclaration();
-      if (decl) members.push(this.member(decl, this.modifiers(m.modifier_list())));
+      if (decl) this.blockMember(this.member(decl, this.modifiers(m.modifier_list())), members, stmts);
       else stmts.push(this.stmt(m.statement()));
     }
     return {
@@ -359,12 +359,30 @@ class Lowerer {
     };
   }
 
+  /**
+   * A declaration at the top of a trigger or anonymous block. The grammar reads `Type name = value;` there as a
+   * field declaration; it is a local variable of the block, run in order with the statements.
+   */
+  blockMember(member: A.MemberDecl, members: A.MemberDecl[], stmts: A.Stmt[]): void {
+    if (member.kind === 'field' && !member.mods.isStatic) {
+      stmts.push({
+        kind: 'local',
+        mods: member.mods,
+        type: member.type,
+        declarators: member.declarators,
+        loc: member.loc,
+      });
+      return;
+    }
+    members.push(member);
+  }
+
   anonymous(ctx: AnonymousUnitContext): A.AnonymousDecl {
     const members: A.MemberDecl[] = [];
     const stmts: A.Stmt[] = [];
     for (const m of ctx.anonymousBlock().anonymousBlockMember_list()) {
       const decl = m.anonymousMemberDeclaration();
-      if (decl) members.push(this.member(decl, this.modifiers(m.modifier_list())));
+      if (decl) this.blockMember(this.member(decl, this.modifiers(m.modifier_list())), members, stmts);
       else stmts.push(this.stmt(m.statement()));
     }
     return { kind: 'anonymous', members, body: { kind: 'block', stmts, loc: { line: 1, column: 1 } } };

@@ -135,6 +135,16 @@ function seedMetadataRecords(org: Org): void {
     }
     org.db.add(p.describe, p.id, p.values);
   }
+  for (const cls of org.project.apexClasses) {
+    seedRecord(org, 'ApexClass', {
+      Name: cls.name,
+      NamespacePrefix: org.project.config.namespace || null,
+      Status: cls.status || 'Active',
+      ApiVersion: decimalOrNull(cls.apiVersion),
+      IsValid: true,
+      LengthWithoutComments: cls.body.length,
+    });
+  }
   for (const res of org.project.staticResources) {
     seedRecord(org, 'StaticResource', {
       Name: res.name,
@@ -156,6 +166,10 @@ function seedMetadataRecords(org: Org): void {
       Mobile: t.mobile ?? false,
     });
   }
+}
+
+function decimalOrNull(text: string): ApexDecimal | null {
+  return text ? ApexDecimal.valueOf(text) : null;
 }
 
 /** A custom metadata value as the field's Apex type (values come from the XML as text with an xsi type). */

@@ -35,6 +35,8 @@ export class MethodInfo {
   /** Parameter types, resolved on first call. */
   paramTypes: ApexType[] | undefined;
   returnType: ApexType | undefined;
+  /** An @future method: calls are queued (Apex Developer Guide, "Future Methods"). */
+  readonly isFuture: boolean;
 
   constructor(
     readonly name: string,
@@ -48,6 +50,7 @@ export class MethodInfo {
     readonly native?: NativeMethod,
   ) {
     this.lower = name.toLowerCase();
+    this.isFuture = mods.annotations.some((a) => a.name.toLowerCase() === 'future');
   }
 
   get isAbstract(): boolean {

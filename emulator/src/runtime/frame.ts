@@ -16,6 +16,8 @@ export class Frame {
   line = 0;
   column = 1;
   ret: Value = null;
+  /** Set by an sObject member read that found an empty parent relationship (see compile/expressions.ts). */
+  nullRelationship = false;
 
   constructor(
     readonly txn: Txn,

@@ -55,6 +55,7 @@ export function returnTypeOf(txn: Txn, method: MethodInfo): ApexType | undefined
 /** Runs a user method (or accessor, trigger, anonymous block) in a new frame and returns its result. */
 export function invoke(txn: Txn, method: MethodInfo, self: Value, args: Value[]): Value {
   if (method.native) return method.native(txn, self, args);
+  if (method.isFuture && futureHook && futureHook(txn, method, args)) return null;
   if (!method.compiled) compileMethod(txn.program, method);
   const body = method.compiled;
   if (!body) throw new EmulatorUnsupportedError(`calling abstract method ${method.traceName}`, txn.where());
@@ -75,6 +76,12 @@ export function invoke(txn: Txn, method: MethodInfo, self: Value, args: Value[])
     txn.stack.pop();
   }
   return frame.ret;
+}
+
+/** Queues a call of an @future method instead of running it (installed by the async library); true when queued. */
+let futureHook: ((txn: Txn, method: MethodInfo, args: Value[]) => boolean) | undefined;
+export function setFutureHook(hook: (txn: Txn, method: MethodInfo, args: Value[]) => boolean): void {
+  futureHook = hook;
 }
 
 /** Platform errors become Apex exceptions in the current (innermost) frame; unsupported features get a location. */

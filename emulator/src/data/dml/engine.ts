@@ -353,7 +353,14 @@ function writtenFields(describe: SObjectDescribe, rec: SObjectValue, isInsert: b
   return out;
 }
 
-function applyDefaults(txn: Txn, describe: SObjectDescribe, values: Map<string, Value>): void {
+/** The default values a new record of the object gets (SObjectType.newSObject(null, true) and insert). */
+export function defaultValues(txn: Txn, describe: SObjectDescribe): Map<string, Value> {
+  const values = new Map<string, Value>();
+  applyDefaults(txn, describe, values, false);
+  return values;
+}
+
+function applyDefaults(txn: Txn, describe: SObjectDescribe, values: Map<string, Value>, withOwner = true): void {
   for (const f of describe.fields.list()) {
     const key = f.name.toLowerCase();
     if (values.has(key)) continue;
@@ -369,7 +376,7 @@ function applyDefaults(txn: Txn, describe: SObjectDescribe, values: Map<string, 
     if (picklistDefault && (f.type === 'PICKLIST' || f.type === 'MULTIPICKLIST'))
       values.set(key, picklistDefault.value);
   }
-  if (describe.hasOwner && !values.get('ownerid')) values.set('ownerid', userIdValue(txn));
+  if (withOwner && describe.hasOwner && !values.get('ownerid')) values.set('ownerid', userIdValue(txn));
 }
 
 /** A default value formula that is a literal (`"Draft"`, `42`, `true`); anything else fails loudly. */

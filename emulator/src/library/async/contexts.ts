@@ -39,16 +39,27 @@ export function schedulableContext(_txn: Txn, id: string): ApexObject {
 const jobId = (_t: Txn, s: Value): Value => ApexId.valueOf(((s as ApexObject).native as JobContext).id);
 
 export function registerAsyncContexts(program: Program): void {
+  defineBuiltin(program, { name: 'QueueableContext', namespace: 'System', kind: 'interface' });
+  defineBuiltin(program, { name: 'SchedulableContext', namespace: 'System', kind: 'interface' });
+  defineBuiltin(program, { name: 'BatchableContext', namespace: 'Database', kind: 'interface' });
   classes.set(
     'queueable',
-    defineBuiltin(program, { name: 'QueueableContextImpl', namespace: 'System', methods: { getJobId: jobId } }),
+    defineBuiltin(program, {
+      name: 'QueueableContextImpl',
+      namespace: 'System',
+      interfaces: ['System.QueueableContext'],
+      methods: { getJobId: jobId },
+    }),
   );
-  defineBuiltin(program, { name: 'QueueableContext', namespace: 'System', kind: 'interface' });
   classes.set(
     'schedulable',
-    defineBuiltin(program, { name: 'SchedulableContextImpl', namespace: 'System', methods: { getTriggerId: jobId } }),
+    defineBuiltin(program, {
+      name: 'SchedulableContextImpl',
+      namespace: 'System',
+      interfaces: ['System.SchedulableContext'],
+      methods: { getTriggerId: jobId },
+    }),
   );
-  defineBuiltin(program, { name: 'SchedulableContext', namespace: 'System', kind: 'interface' });
   defineBuiltin(program, { name: 'Batchable', namespace: 'Database', kind: 'interface' });
   defineBuiltin(program, { name: 'Stateful', namespace: 'Database', kind: 'interface' });
   defineBuiltin(program, { name: 'AllowsCallouts', namespace: 'Database', kind: 'interface' });
@@ -56,8 +67,9 @@ export function registerAsyncContexts(program: Program): void {
   classes.set(
     'batchable',
     defineBuiltin(program, {
-      name: 'BatchableContext',
+      name: 'BatchableContextImpl',
       namespace: 'Database',
+      interfaces: ['Database.BatchableContext'],
       methods: { getJobId: jobId, getChildJobId: jobId },
     }),
   );

@@ -7,13 +7,14 @@ import { plainText } from '../../runtime/stringify';
 import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
 import type { MethodInfo } from '../../runtime/classes';
 import { ApexThrow, exceptionState } from '../../runtime/exceptions';
-import { callInstance, invoke, normalizeError } from '../../runtime/invoke';
+import { callInstance, invoke, normalizeError, setFutureHook } from '../../runtime/invoke';
 import type { Txn } from '../../runtime/transaction';
 import { ApexList, ApexObject, type Value } from '../../runtime/values';
 import { ApexDatetime } from '../../values/Datetime';
 import { ApexId } from '../../values/Id';
 import { seedRecord } from '../../org/seed';
 import { batchableContext, batchScopeRecords, queueableContext, schedulableContext } from './contexts';
+import { nextFireTime } from './cron';
 
 export type JobKind = 'Queueable' | 'Future' | 'BatchApex' | 'ScheduledApex';
 
@@ -33,6 +34,8 @@ export interface AsyncState {
   draining: boolean;
   /** The kind of async context the code runs in (System.isQueueable() …). */
   context: JobKind | undefined;
+  /** The @future method a queued job is running right now (its own call is not queued again). */
+  runningFuture?: MethodInfo | undefined;
 }
 
 export function asyncState(txn: Txn): AsyncState {
@@ -134,7 +137,13 @@ export function callFuture(txn: Txn, method: MethodInfo, args: Value[]): void {
     id,
     run(t) {
       runRecorded(t, this as AsyncJob, () => {
-        invoke(t, method, null, args);
+        const state = asyncState(t);
+        state.runningFuture = method;
+        try {
+          invoke(t, method, null, args);
+        } finally {
+          state.runningFuture = undefined;
+        }
       });
     },
   });
@@ -196,10 +205,13 @@ export function schedule(txn: Txn, name: string, cron: string, schedulable: Valu
   }
   txn.limits.count('scheduledJobs');
   const detail = seedRecord(txn.org, 'CronJobDetail', { Name: name, JobType: '7' });
+  const next = nextFireTime(cron, txn.org.clock(), txn.org.userContext(txn.userId).timeZone);
   const id = seedRecord(txn.org, 'CronTrigger', {
     CronExpression: cron,
     State: 'WAITING',
     TimesTriggered: 0,
+    NextFireTime: next === null ? null : new ApexDatetime(next),
+    StartTime: new ApexDatetime(txn.org.clock()),
     CronJobDetailId: ApexId.valueOf(detail),
     OwnerId: ApexId.valueOf(txn.userId),
   });
@@ -241,6 +253,12 @@ export function abortJob(txn: Txn, id: string): void {
  * Runs the queued jobs: at Test.stopTest those queued since startTest (jobs they queue do not run), otherwise
  * — after a request's transaction — every queued job, each in a transaction of its own.
  */
+setFutureHook((txn, method, args) => {
+  if (asyncState(txn).runningFuture === method) return false;
+  callFuture(txn, method, args);
+  return true;
+});
+
 export function runQueuedJobs(txn: Txn, onlyAfterStartTest: boolean): void {
   const state = asyncState(txn);
   const jobs = state.queue.filter((j) => !onlyAfterStartTest || j.afterStartTest);

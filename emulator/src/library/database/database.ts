@@ -11,11 +11,11 @@ import type { ClassInfo } from '../../runtime/classes';
 import type { Program } from '../../runtime/program';
 import { SObjectValue } from '../../runtime/sobject';
 import type { Txn } from '../../runtime/transaction';
-import { listOf, sobjectType, STRING_TYPE } from '../../runtime/types';
+import { listOf, STRING_TYPE } from '../../runtime/types';
 import { ApexList, ApexMap, ApexObject, type Value } from '../../runtime/values';
 import { ApexId } from '../../values/Id';
 import { executeBatch } from '../async/jobs';
-import { booleanArg, defineBuiltin, integerArg, noOverload, stringArg } from '../define';
+import { defineBuiltin, integerArg, noOverload, stringArg } from '../define';
 import { accessModeOf } from '../system/accessLevel';
 import { newQueryLocator } from './queryLocator';
 import { registerResults, resultsFor } from './results';
@@ -139,7 +139,7 @@ export function registerDatabase(program: Program): void {
       upsert: (t, _s, a) => {
         const second = a[1];
         if (second instanceof ApexObject && second.cls.lower === 'schema.sobjectfield') {
-          const field = (second.native as { field: string }).field;
+          const field = (second.native as { field: { name: string } }).field.name;
           return dml(t, 'upsert', a, field);
         }
         return dml(t, 'upsert', a);
@@ -199,6 +199,4 @@ export function registerDatabase(program: Program): void {
       },
     },
   });
-  void booleanArg;
-  void sobjectType;
 }

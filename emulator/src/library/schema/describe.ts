@@ -10,8 +10,8 @@ import type { ClassInfo } from '../../runtime/classes';
 import type { Program } from '../../runtime/program';
 import { SObjectValue } from '../../runtime/sobject';
 import type { Txn } from '../../runtime/transaction';
-import { sobjectType, STRING_TYPE, type ApexType } from '../../runtime/types';
-import { ApexList, ApexMap, ApexObject, TypeValue, type Value } from '../../runtime/values';
+import { STRING_TYPE, type ApexType } from '../../runtime/types';
+import { ApexList, ApexMap, ApexObject, type Value } from '../../runtime/values';
 import { storePut } from '../../runtime/equality';
 import type {
   ChildRelationship,
@@ -21,7 +21,8 @@ import type {
   SObjectDescribe,
 } from '../../schema/types';
 import { ApexId } from '../../values/Id';
-import { defineBuiltin, enumConstant, stringArg } from '../define';
+import { defaultValues } from '../../data/dml/engine';
+import { defineBuiltin, enumConstant } from '../define';
 import {
   fieldStateOf,
   setTokenClasses,
@@ -335,11 +336,15 @@ export function registerDescribe(program: Program): void {
     methods: {
       getDescribe: (t: Txn, s: Value) => objectDescribe(t, typeStateOf(s).describe),
       newSObject: (t, s, a) => {
-        const rec = new SObjectValue(typeStateOf(s).describe);
-        if (a.length > 0 && a[0] !== null && a[0] !== undefined) {
-          throw new EmulatorUnsupportedError('SObjectType.newSObject with a record type id or defaults');
+        const describe = typeStateOf(s).describe;
+        const rec = new SObjectValue(describe);
+        const id = a[0] ?? null;
+        if (a.length === 1 && id !== null)
+          rec.values.set('id', id instanceof ApexId ? id : ApexId.valueOf(plainText(id)));
+        if (a.length === 2) {
+          if (id !== null) throw new EmulatorUnsupportedError('SObjectType.newSObject with a record type id');
+          if (a[1] === true) for (const [k, v] of defaultValues(t, describe)) rec.values.set(k, v);
         }
-        void t;
         return rec;
       },
       toString: (_t: Txn, s: Value) => typeStateOf(s).describe.name,
@@ -484,8 +489,4 @@ export function registerDescribe(program: Program): void {
     },
   });
   setSObjectTokenFactory((txn, sobject, member) => sobjectMemberToken(txn, sobject, member));
-  void sobjectType;
-  void TypeValue;
-  void ApexId;
-  void stringArg;
 }

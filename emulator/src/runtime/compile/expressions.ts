@@ -668,10 +668,24 @@ function resolveDot(cc: CompileContext, e: A.DotExpr): Target {
     }
   }
   const safe = e.safe;
+  // "If c.Account is null, then c.Account.Name evaluates to null, but does not yield a NullPointerException"
+  // (Apex Developer Guide, "Accessing sObject Fields Through Relationships"): a read whose target is itself a
+  // member read that found an empty parent relationship is null; the target tells through frame.nullRelationship.
+  const throughRelationship = e.target.kind === 'dot';
   const lv: LValue = {
     read: (f) => {
       const obj = target(f);
-      if (obj === null && safe) throw NULL_CHAIN;
+      if (obj === null) {
+        if (safe) throw NULL_CHAIN;
+        if (throughRelationship && f.nullRelationship) return null;
+      }
+      if (obj instanceof SObjectValue) {
+        const m = obj.member(name);
+        const v = obj.read(m);
+        f.nullRelationship = v === null && m.kind === 'parent';
+        return v;
+      }
+      f.nullRelationship = false;
       return getMember(f.txn, obj, name);
     },
     write: (f, v) => {

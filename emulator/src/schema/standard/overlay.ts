@@ -664,7 +664,8 @@ export const OVERLAY: Record<string, OverlayObject> = {
       Name: 'STRING(80) cu name',
       ParentRoleId: 'REFERENCE(UserRole) cu nil rel=ParentRole',
       RollupDescription: 'STRING(80) cu nil',
-      OpportunityAccessForAccountOwner: 'PICKLIST(40) cu restricted',
+      // Required only where the organization-wide default for opportunities is Private; a new org's is not.
+      OpportunityAccessForAccountOwner: 'PICKLIST(40) cu dc restricted',
       CaseAccessForAccountOwner: 'PICKLIST(40) cu nil restricted',
       ContactAccessForAccountOwner: 'PICKLIST(40) cu nil restricted',
       ForecastUserId: 'REFERENCE(User) cu nil rel=ForecastUser',
