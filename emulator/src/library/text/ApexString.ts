@@ -16,7 +16,8 @@
 // Null arguments: the page says containsNone(null) and difference(null) throw; the emulator applies that to every
 // String parameter that the page does not say accepts null (NullPointerException "Argument cannot be null.").
 //
-// Not implemented: stripHtmlTags (the page does not say what counts as markup; it throws EmulatorUnsupportedError).
+// Partly implemented: stripHtmlTags removes inline element tags only and fails loudly on every case the page leaves
+// open (see the function).
 
 import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
 import { ApexId, canonicalId } from '../../values/Id';
@@ -1006,10 +1007,46 @@ export function valueOfString(s: string | null): string | null {
   return s;
 }
 
-/** stripHtmlTags(): not implemented — the Apex Reference does not define which markup is removed or how. */
+/** Inline (phrase) elements: removing their tags leaves the text as it reads; nothing else is known to be. */
+const INLINE_ELEMENTS = new Set(
+  'a abbr b bdi bdo cite code del dfn em font i ins kbd mark s samp small span strike strong sub sup tt u var'.split(
+    ' ',
+  ),
+);
+const TAG =
+  /<(\/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
+
+/**
+ * stripHtmlTags(): "Removes HTML markup and returns plain text." The page's one example is '<b>hello world</b>' →
+ * 'hello world'; it does not say what happens to block elements and line breaks (<p>, <br>: newlines or nothing?),
+ * to the content of <script> and <style>, to comments, to character references (&amp;), to a '<' that starts no
+ * tag, or to white space. The emulator therefore removes only the start and end tags of inline elements (<b>,
+ * <span class="x">, </a> …) from text that has none of those open cases, and fails loudly on anything else.
+ */
 export function stripHtmlTags(s: string): string {
-  void s;
-  throw new EmulatorUnsupportedError('String.stripHtmlTags()');
+  const unsupported = (what: string): never => {
+    throw new EmulatorUnsupportedError(`String.stripHtmlTags() on text with ${what} (the String Class page is silent)`);
+  };
+  if (s.includes('&')) unsupported("a character reference or '&'");
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const lt = s.indexOf('<', i);
+    if (lt === -1) {
+      out += s.slice(i);
+      break;
+    }
+    out += s.slice(i, lt);
+    TAG.lastIndex = lt;
+    const m = TAG.exec(s);
+    if (!m) unsupported(`markup other than inline element tags at index ${lt}`);
+    const name = m![2]!.toLowerCase();
+    if (!INLINE_ELEMENTS.has(name)) unsupported(`the <${name}> element`);
+    i = lt + m![0].length;
+  }
+  if (/\s\s|[\t\n\r\f\v\u00a0]/.test(out) || out !== out.trim())
+    unsupported('white space other than single inner spaces');
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

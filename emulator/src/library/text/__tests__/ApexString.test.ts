@@ -435,8 +435,23 @@ describe('Java and Apex edge cases', () => {
     expect(S.isNotEmpty(null)).toBe(false);
   });
 
-  test('stripHtmlTags fails loudly (its markup rules are not documented)', () => {
-    expect(() => S.stripHtmlTags('<b>hello world</b>')).toThrow(EmulatorUnsupportedError);
+  test('stripHtmlTags removes inline element tags (the doc example) and fails loudly on undocumented markup', () => {
+    expect(S.stripHtmlTags('<b>hello world</b>')).toBe('hello world');
+    expect(S.stripHtmlTags('<span class="x" data-y=\'1\'>a</span> <A HREF=u>b</A>')).toBe('a b');
+    expect(S.stripHtmlTags('plain')).toBe('plain');
+    for (const open of [
+      'a<br>b',
+      '<p>x</p>',
+      '<script>x</script>',
+      'a &amp; b',
+      'a < b',
+      '<!-- c -->x',
+      '<b> x</b>',
+      'a\nb',
+      'a  b',
+    ]) {
+      expect(() => S.stripHtmlTags(open)).toThrow(EmulatorUnsupportedError);
+    }
   });
 
   test('format: MessageFormat substitution', () => {
