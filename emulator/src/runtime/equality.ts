@@ -9,6 +9,7 @@ import { ApexDecimal } from '../values/Decimal';
 import { ApexDouble } from '../values/Double';
 import { ApexId } from '../values/Id';
 import { ApexTime } from '../values/Time';
+import { apexStringEquals } from '../library/text/ApexString';
 import { SObjectValue } from './sobject';
 import type { Txn } from './transaction';
 import { sameType, typeName } from './types';
@@ -95,7 +96,8 @@ export function apexEquals(txn: Txn, a: Value, b: Value): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
   if (typeof a === 'string') {
-    if (typeof b === 'string') return equalsIgnoreCase(a, b);
+    // Java's equalsIgnoreCase per char, with the context user's Turkish/Azerbaijani case rules (library/text)
+    if (typeof b === 'string') return apexStringEquals(a, b, txn.org.userContext(txn.userId).locale);
     if (b instanceof ApexId) return ApexId.valueOf(a).value === b.value;
     return false;
   }
