@@ -40,6 +40,8 @@ export interface OrgSecurity {
   fieldPermission?(userId: string, object: string, field: string, what: 'read' | 'edit' | 'create'): boolean;
   /** FeatureManagement.checkPermission. */
   hasCustomPermission?(userId: string, name: string): boolean;
+  /** Apex class access for entry points (REST, @AuraEnabled, invocable). */
+  canRunApexClass?(userId: string, className: string): boolean;
 }
 
 export interface BindSource {

@@ -270,3 +270,32 @@ export function runQueuedJobs(txn: Txn, onlyAfterStartTest: boolean): void {
     state.draining = false;
   }
 }
+
+/**
+ * After a (non-test) transaction commits: each queued job runs in a transaction of its own, as the user who queued
+ * it (Apex Developer Guide, "Asynchronous Apex"); jobs those jobs queue run after them, up to `maxJobs`.
+ */
+export function drainAfterCommit(txn: Txn, maxJobs = 1000): void {
+  const queue = asyncState(txn)
+    .queue.splice(0)
+    .map((job) => ({ job, userId: txn.userId }));
+  let ran = 0;
+  while (queue.length > 0) {
+    const next = queue.shift();
+    if (!next) break;
+    ran += 1;
+    if (ran > maxJobs) throw new EmulatorUnsupportedError(`more than ${maxJobs} chained async jobs`);
+    const jobTxn = txn.org.newTxn({ userId: next.userId, isTest: false, async: true });
+    const before = txn.org.db.snapshot();
+    try {
+      next.job.run(jobTxn);
+    } catch (e) {
+      txn.org.db.restore(before);
+      const thrown = normalizeError(jobTxn, e);
+      if (!(thrown instanceof ApexThrow)) throw thrown;
+      setJobStatus(txn, next.job.id, 'Failed', exceptionState(thrown.exception).message);
+      continue;
+    }
+    for (const job of asyncState(jobTxn).queue.splice(0)) queue.push({ job, userId: next.userId });
+  }
+}

@@ -1,0 +1,28 @@
+// One request from outside the org (REST, a Lightning component, an invocable action, anonymous Apex): a
+// transaction that commits when the Apex code returns and rolls back when it throws (Apex Developer Guide,
+// "Apex Transactions"), after which platform events are delivered and queued async jobs run.
+import { drainAfterCommit } from '../library/async/jobs';
+import { deliverEvents } from '../library/events/eventBus';
+import type { Org } from '../org/Org';
+import type { Txn } from '../runtime/transaction';
+
+export interface RequestOutcome<T> {
+  result?: T;
+  error?: unknown;
+  txn: Txn;
+}
+
+export function runRequest<T>(org: Org, userId: string, body: (txn: Txn) => T): RequestOutcome<T> {
+  const txn = org.newTxn({ userId, isTest: false });
+  const before = org.db.snapshot();
+  let result: T;
+  try {
+    result = body(txn);
+  } catch (error) {
+    org.db.restore(before);
+    return { error, txn };
+  }
+  deliverEvents(txn);
+  drainAfterCommit(txn);
+  return { result, txn };
+}
