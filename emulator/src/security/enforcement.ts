@@ -41,6 +41,7 @@ import { UserAccessView } from './permissions';
 import { checkShareWrite, ownerChanged, addOwnerShare, type RowError, type SecurityOrgWithIds } from './shareRows';
 import { recordAccess, sharingApplies } from './sharing';
 import { stripInaccessible, type AccessDecision, type AccessType } from './stripInaccessible';
+import { groupPermissionSet, profileAssignment } from './seedSecurity';
 import { atLeast, idOf, lower, type SecurityOrg } from './types';
 import { queryUserRecordAccess, type UserRecordAccessRow } from './userRecordAccess';
 import type { SObjectValue } from '../runtime/sobject';
@@ -390,6 +391,24 @@ export class SecurityModel {
   /** After a record's OwnerId changed: the Owner row follows, manual shares go. */
   ownerChanged(rec: StoredRecord): void {
     ownerChanged(this.org, rec);
+  }
+
+  /**
+   * After a User is inserted or its ProfileId changed: the assignment of the profile's own permission set, which
+   * every user has (Object Reference, "PermissionSetAssignment": assignments include the one of the permission set
+   * owned by the user's profile, PermissionSet.IsOwnedByProfile).
+   */
+  userSaved(user: StoredRecord): void {
+    profileAssignment(this.org, user);
+  }
+
+  /**
+   * The permission set a PermissionSetAssignment of a permission set group points at: the group's aggregate
+   * permission set (PermissionSet.Type Group, PermissionSetGroupId). The DML engine fills PermissionSetId with it
+   * when an assignment names only PermissionSetGroupId. Creates it for a group inserted at run time.
+   */
+  permissionSetOfGroup(groupId: string): string {
+    return groupPermissionSet(this.org, groupId);
   }
 
   describeObject(userId: string, d: SObjectDescribe): ObjectDescribeAccess {

@@ -453,7 +453,10 @@ function assignedPermissionSets(org: SecurityOrg, user: StoredRecord, profileId:
       for (const ps of groupComponents(org, groupId)) push(ps, 'group');
     }
     const psId = idOf(psa.fields.get('permissionsetid'));
-    if (psId) push(org.db.get(psId), groupId ? 'group' : 'assignment');
+    const ps = psId ? org.db.get(psId) : undefined;
+    // The assignment of the profile's own permission set mirrors User.ProfileId, which decides (above).
+    if (ps && flag(ps, 'IsOwnedByProfile')) continue;
+    push(ps, groupId ? 'group' : 'assignment');
   }
   return out;
 }

@@ -19,7 +19,8 @@ import { ApexDatetime } from '../values/Datetime';
 import { ApexId } from '../values/Id';
 import { BUILT_IN_PROFILES, builtInProfile, type BuiltInProfile } from './profiles';
 import type { SecurityOrgWithIds } from './shareRows';
-import { lower, now } from './types';
+import { flag, idOf, live, lower, now, text } from './types';
+import type { StoredRecord } from '../data/Database';
 
 export interface SecuritySeed {
   /** Profile name → Profile id (the standard profiles and the project's custom profiles). */
@@ -241,6 +242,8 @@ export function seedSecurity(org: SecurityOrgWithIds, profiles: ReadonlyMap<stri
     if (!parentId) throw new EmulatorUnsupportedError(`role parent ${parent} (not in the project)`);
     org.db.get(id)?.fields.set('parentroleid', ref(parentId));
   }
+  // Users the org seed made (the administrator, the Automated Process user) get their profile's assignment.
+  for (const user of [...live(org.db, 'User')]) profileAssignment(org, user);
   return seed;
 }
 
@@ -345,4 +348,43 @@ function queueMembers(org: SecurityOrgWithIds, q: QueueMeta, seed: SecuritySeed)
       );
     }
   }
+}
+
+/** Keeps the user's assignment of the profile's own permission set in line with User.ProfileId. */
+export function profileAssignment(org: SecurityOrgWithIds, user: StoredRecord): void {
+  const profileId = idOf(user.fields.get('profileid'));
+  const owned = profileId
+    ? [...live(org.db, 'PermissionSet')].find(
+        (ps) => flag(ps, 'IsOwnedByProfile') && idOf(ps.fields.get('profileid')) === profileId,
+      )
+    : undefined;
+  let found = false;
+  for (const psa of [...live(org.db, 'PermissionSetAssignment')]) {
+    if (idOf(psa.fields.get('assigneeid')) !== user.id) continue;
+    const ps = org.db.get(idOf(psa.fields.get('permissionsetid')) ?? '');
+    if (!ps || !flag(ps, 'IsOwnedByProfile')) continue;
+    if (owned && ps.id === owned.id && !found) found = true;
+    else org.db.purge(psa.id);
+  }
+  if (owned && !found)
+    insert(org, 'PermissionSetAssignment', {
+      AssigneeId: ref(user.id),
+      PermissionSetId: ref(owned.id),
+      IsActive: true,
+    });
+}
+
+/** The aggregate permission set of a permission set group (made on first use for a group created at run time). */
+export function groupPermissionSet(org: SecurityOrgWithIds, groupId: string): string {
+  for (const ps of live(org.db, 'PermissionSet'))
+    if (idOf(ps.fields.get('permissionsetgroupid')) === groupId && lower(text(ps, 'Type') ?? '') === 'group')
+      return ps.id;
+  return insert(org, 'PermissionSet', {
+    Name: `X${groupId}`,
+    Label: groupId,
+    IsOwnedByProfile: false,
+    IsCustom: false,
+    Type: 'Group',
+    PermissionSetGroupId: ref(groupId),
+  });
 }

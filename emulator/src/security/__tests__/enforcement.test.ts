@@ -355,6 +355,39 @@ describe('stripInaccessible', () => {
   });
 });
 
+describe('records the platform keeps', () => {
+  it('every user has the assignment of its profile permission set, following ProfileId', () => {
+    const org = new SecOrg();
+    const model = new SecurityModel(org);
+    const profileAssignments = (userId: string) =>
+      [...org.db.table('PermissionSetAssignment')].filter(
+        (a) => !a.isDeleted && idOf(a.fields.get('assigneeid')) === userId,
+      );
+    expect(profileAssignments(org.adminId)).toHaveLength(1);
+    const u = org.user('Standard User');
+    const user = org.db.get(u);
+    if (!user) throw new Error('no user');
+    model.userSaved(user);
+    const first = profileAssignments(u);
+    expect(first).toHaveLength(1);
+    expect(idOf(first[0]?.fields.get('permissionsetid') ?? null)).toBe(
+      org.seed.profilePermissionSets.get(org.profiles.get('Standard User') as string),
+    );
+    user.fields.set('profileid', ApexId.valueOf(org.profiles.get('Minimum Access - Salesforce') as string));
+    model.userSaved(user);
+    expect(idOf(profileAssignments(u)[0]?.fields.get('permissionsetid') ?? null)).toBe(
+      org.seed.profilePermissionSets.get(org.profiles.get('Minimum Access - Salesforce') as string),
+    );
+    expect(profileAssignments(u)).toHaveLength(1);
+  });
+  it('a permission set group assignment points at the group permission set', () => {
+    const org = new SecOrg();
+    const model = new SecurityModel(org);
+    const psg = org.seed.permissionSetGroups.get('secret_team') as string;
+    expect(model.permissionSetOfGroup(psg)).toBe(org.seed.permissionSetGroupAggregates.get(psg));
+  });
+});
+
 describe('entry points', () => {
   const org = new SecOrg();
   it('REST: 403 FORBIDDEN naming the class; Lightning: the quoted message', () => {
