@@ -11,7 +11,7 @@ import { intAdd, intDivide, intMultiply, intSubtract } from '../values/Integer';
 import { longAdd, longDivide, longMultiply, longSubtract, toLong } from '../values/Long';
 import { ApexTime } from '../values/Time';
 import { compareStringsCaseInsensitive } from './equality';
-import { apexToString, plainText } from './stringify';
+import { concatString, plainText } from './stringify';
 import type { Txn } from './transaction';
 import type { Value } from './values';
 
@@ -67,8 +67,9 @@ function describe(v: Value): string {
 /** `a + b`: string concatenation when either side is a String, date arithmetic, or numeric addition. */
 export function add(txn: Txn, a: Value, b: Value): Value {
   if (typeof a === 'number' && typeof b === 'number') return intAdd(a, b);
-  if (typeof a === 'string' || typeof b === 'string') return apexToString(txn, a) + apexToString(txn, b);
-  if (a instanceof ApexId || b instanceof ApexId) return apexToString(txn, a) + apexToString(txn, b);
+  // concatenation text: a Date prints with its midnight timestamp (stringify.ts concatString)
+  if (typeof a === 'string' || typeof b === 'string') return concatString(txn, a) + concatString(txn, b);
+  if (a instanceof ApexId || b instanceof ApexId) return concatString(txn, a) + concatString(txn, b);
   if (a === null || b === null) throw nullPointer();
   if (a instanceof ApexDate) return a.addDays(intOf(b));
   if (a instanceof ApexDatetime) return new ApexDatetime(a.ms + Math.round(toDouble(b) * MS_PER_DAY));
