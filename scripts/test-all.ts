@@ -8,7 +8,7 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..');
 const HELP = `Usage: tsx scripts/test-all.ts [--only <step>]...
 
-Runs, in order: ${'typecheck, lint, format:check, lint:apex, lint:metadata, build:lwc, test:unit, vectors, test:browser'}.
+Runs, in order: ${'typecheck, lint, format:check, lint:apex, lint:metadata, build:lwc, test:unit, vectors, apex, fidelity, test:browser'}.
 Prints each step's status and time, then a count of checks: one per step, plus the tests a step reports itself
 (Jest's JSON results, the "N passed, N failed" line of the vectors runner and the browser tests).
 The last line is "N passed, N failed"; exits 1 if anything failed.
@@ -66,6 +66,24 @@ function steps(jestJson: string): Step[] {
       command: ['npx', 'tsx', 'src/cli/actionplane.ts', 'vectors', 'force-app/main/core/staticresources'],
       missing: () =>
         existsSync(join(ROOT, 'src/cli/actionplane.ts')) ? undefined : 'src/cli/actionplane.ts is missing',
+      counts: summaryLine,
+    },
+    {
+      name: 'apex',
+      command: ['npx', 'tsx', 'scripts/test-apex-emulator.ts'],
+      counts: summaryLine,
+    },
+    {
+      name: 'fidelity',
+      command: [
+        'npx',
+        'tsx',
+        'scripts/test-apex-emulator.ts',
+        '--project',
+        'emulator/fidelity',
+        '--known-failures',
+        'emulator/fidelity/known-gaps.json',
+      ],
       counts: summaryLine,
     },
     {

@@ -12,6 +12,8 @@ import { deliverEvents } from '../library/events/eventBus';
 
 export interface AnonymousOutcome {
   debug: { level: string; line: number; message: string }[];
+  /** Statements the script executed. */
+  statements?: number;
   error: { message: string; stackTrace: string | null } | undefined;
 }
 
@@ -32,7 +34,7 @@ export function runAnonymous(
     invoke(txn, body, null, []);
     deliverEvents(txn);
     runQueuedJobs(txn, false);
-    return { debug: txn.debugLog, error: undefined };
+    return { debug: txn.debugLog, error: undefined, statements: txn.statements };
   } catch (e) {
     return { debug: txn.debugLog, error: describeFailure(normalizeError(txn, e)) };
   }

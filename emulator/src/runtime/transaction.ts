@@ -35,6 +35,8 @@ export class Txn {
   readonly scratch = new Map<string, unknown>();
   /** Bind variables in scope for a dynamic query (set by the compiler around Database.query calls). */
   dynamicBinds: ((name: string) => Value) | undefined;
+  /** Statements executed (for the interpreter's throughput figures). */
+  statements = 0;
   /** How many System.runAs blocks are open. */
   runAsDepth = 0;
   /** Test.startTest / stopTest progress of a test method. */

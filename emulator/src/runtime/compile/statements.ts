@@ -28,12 +28,14 @@ function track(s: A.Stmt, hits: Uint32Array | undefined, exec: Exec): Exec {
     return (f) => {
       f.line = line;
       f.column = column;
+      f.txn.statements += 1;
       return exec(f);
     };
   }
   return (f) => {
     f.line = line;
     f.column = column;
+    f.txn.statements += 1;
     hits[line] = (hits[line] ?? 0) + 1;
     return exec(f);
   };
