@@ -421,6 +421,39 @@ export class SecurityModel {
     return fieldDescribeAccess(this.view(userId), d, f);
   }
 
+  /**
+   * Org.security.objectPermission: DescribeSObjectResult isAccessible / isCreateable / isUpdateable / isDeletable for
+   * the user (the platform's own flags included).
+   */
+  objectPermission(userId: string, object: string, what: 'read' | 'create' | 'edit' | 'delete'): boolean {
+    const d = this.org.schema.get(object);
+    if (!d) throw new EmulatorUnsupportedError(`describe permissions of ${object}`);
+    const view = this.view(userId);
+    if (what === 'read') return objectAccessible(view, d);
+    const a = objectDescribeAccess(view, d);
+    return what === 'create' ? a.createable : what === 'edit' ? a.updateable : a.deletable;
+  }
+
+  /** Org.security.fieldPermission: DescribeFieldResult isAccessible / isUpdateable ('edit') / isCreateable. */
+  fieldPermission(userId: string, object: string, fieldName: string, what: 'read' | 'edit' | 'create'): boolean {
+    const d = this.org.schema.get(object);
+    const f = d?.fields.get(fieldName);
+    if (!d || !f) throw new EmulatorUnsupportedError(`describe permissions of ${object}.${fieldName}`);
+    const view = this.view(userId);
+    if (what === 'read') return fieldAccessible(view, d, f);
+    return what === 'create' ? fieldCreateable(view, d, f) : fieldUpdateable(view, d, f);
+  }
+
+  /** Org.security.hasCustomPermission: FeatureManagement.checkPermission(apiName). */
+  hasCustomPermission(userId: string, apiName: string): boolean {
+    return this.view(userId).hasCustomPermission(apiName);
+  }
+
+  /** Org.security.canRunApexClass: Apex class access for REST, @AuraEnabled and invocable entry points. */
+  canRunApexClass(userId: string, className: string): boolean {
+    return this.view(userId).hasApexClassAccess(className);
+  }
+
   /** FeatureManagement.checkPermission(apiName). */
   checkPermission(userId: string, apiName: string): boolean {
     return this.view(userId).hasCustomPermission(apiName);

@@ -388,6 +388,25 @@ describe('records the platform keeps', () => {
   });
 });
 
+describe('the Org.security surface', () => {
+  const org = new SecOrg();
+  const model = new SecurityModel(org);
+  it('objectPermission / fieldPermission answer describe for the user', () => {
+    const u = org.user('Standard User');
+    org.assign(u, 'Secret_Reader');
+    expect(model.objectPermission(u, 'Secret__c', 'read')).toBe(true);
+    expect(model.objectPermission(u, 'Secret__c', 'create')).toBe(false);
+    expect(model.objectPermission(org.adminId, 'UserRecordAccess', 'create')).toBe(false);
+    expect(model.fieldPermission(u, 'Secret__c', 'Level__c', 'read')).toBe(true);
+    expect(model.fieldPermission(u, 'Secret__c', 'Level__c', 'edit')).toBe(false);
+    expect(model.fieldPermission(org.adminId, 'Secret__c', 'Hidden__c', 'read')).toBe(false);
+    expect(model.hasModifyAllData(org.adminId)).toBe(true);
+    expect(model.hasModifyAllData(u)).toBe(false);
+    expect(model.canRunApexClass(u, 'SecController')).toBe(false);
+    expect(model.hasCustomPermission(u, 'Can_Approve')).toBe(false);
+  });
+});
+
 describe('entry points', () => {
   const org = new SecOrg();
   it('REST: 403 FORBIDDEN naming the class; Lightning: the quoted message', () => {
