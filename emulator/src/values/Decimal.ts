@@ -197,6 +197,11 @@ export class ApexDecimal {
    * with trailing zeros stripped toward the preferred scale (this.scale − divisor.scale), e.g. 1.0/4.0 = 0.25,
    * 10/4 = 2.5, 6.0/2 = 3.0; a non-terminating one is rounded half-up to 33 significant digits, which reproduces
    * the two org observations cited at DECIMAL_DIVISION_PRECISION. Division by zero: `System.MathException: Divide by 0`.
+   * The exact-quotient rule is pinned by an org's output: `116.00 - 80.00 - (10.0000 * (100 - 10.00)/ 100) - 10.00 -
+   * 20.0000 - ((20.00 / 100) * 116.00)` prints `-26.200000` (salesforce.stackexchange.com/questions/358005), which
+   * needs 900.000000 / 100 = 9.000000 (the preferred scale 6, not a stripped 9 or a 33-digit quotient). Nothing
+   * documented or observed clamps a negative preferred scale, and Apex keeps negative scales elsewhere
+   * (stripTrailingZeros of 1000 is 1E+3), so `100 / 2.0` is 5E+1 as in Java (toPlainString() gives '50').
    */
   divideOperator(o: ApexDecimal): ApexDecimal {
     return this.divideToPrecision(o, DECIMAL_DIVISION_PRECISION, 'HALF_UP');
