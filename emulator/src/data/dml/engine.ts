@@ -183,19 +183,18 @@ function checkMixedDml(txn: Txn, chunks: Row[][], op: DmlOp): void {
   for (const chunk of chunks) {
     const describe = chunk[0]?.input.describe as SObjectDescribe;
     const rule = txn.org.schema.setupObjectRule(describe.name);
-    let isSetup = rule !== undefined;
-    if (rule && (op === 'insert' || op === 'update') && rule.allowedWithNonSetup.includes(op)) {
-      if (describe.name === 'User' && op === 'insert') {
-        isSetup = chunk.some((r) => r.input.values.get('userroleid'));
-      } else if (describe.name !== 'User') isSetup = false;
-    }
-    if (isSetup) {
-      if (state.other) mixedDmlError(chunk, describe.name, state.other);
-      state.setup ??= describe.name;
-    } else {
+    if (!rule) {
       if (state.setup) mixedDmlError(chunk, describe.name, state.setup);
       state.other ??= describe.name;
+      continue;
     }
+    // A setup object the page allows with non-setup DML (a User without a role, a Group) mixes with both kinds.
+    let neutral = (op === 'insert' || op === 'update') && rule.allowedWithNonSetup.includes(op);
+    if (neutral && describe.name === 'User' && op === 'insert')
+      neutral = !chunk.some((r) => r.input.values.get('userroleid'));
+    if (neutral) continue;
+    if (state.other) mixedDmlError(chunk, describe.name, state.other);
+    state.setup ??= describe.name;
   }
 }
 
@@ -363,7 +362,7 @@ export function defaultValues(txn: Txn, describe: SObjectDescribe): Map<string, 
 function applyDefaults(txn: Txn, describe: SObjectDescribe, values: Map<string, Value>, withOwner = true): void {
   for (const f of describe.fields.list()) {
     const key = f.name.toLowerCase();
-    if (values.has(key)) continue;
+    if (values.has(key) || f.partial) continue;
     if (f.type === 'BOOLEAN' && !f.calculated) {
       values.set(key, f.defaultValue === true || f.defaultValueFormula?.trim().toLowerCase() === 'true');
       continue;

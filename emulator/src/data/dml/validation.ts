@@ -66,7 +66,9 @@ export function validateFields(
     }
     if (v === null || !has) continue;
     if (f.unsupported) throw new EmulatorUnsupportedError(`${describe.name}.${f.name}: ${f.unsupported}`);
-    if (f.partial) requireKnown(describe.name, f, 'length');
+    if (f.partial && (TEXT_TYPES.has(f.type) || f.type === 'MULTIPICKLIST' || f.precision === 0)) {
+      if (TEXT_TYPES.has(f.type) || f.type === 'MULTIPICKLIST') requireKnown(describe.name, f, 'length');
+    }
     const problem = checkValue(f, v, db);
     if (problem) errors.push(problem);
   }
@@ -99,6 +101,12 @@ function checkValue(f: FieldDescribe, v: Value, db: Database): RowError | undefi
     const allowed = new Set(f.picklistValues.filter((p) => p.active).map((p) => p.value));
     const chosen = f.type === 'MULTIPICKLIST' ? v.split(';') : [v];
     const bad = chosen.find((c) => !allowed.has(c));
+    if (bad !== undefined && f.picklistComplete === false) {
+      // The emulator knows only part of this standard picklist: it cannot tell whether the value is valid.
+      throw new EmulatorUnsupportedError(
+        `the value '${bad}' of ${f.name} (only part of this standard picklist is known)`,
+      );
+    }
     if (bad !== undefined) {
       return {
         statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
