@@ -8,18 +8,22 @@
 // Doc-silent decisions (see the report):
 // - String.valueOf(null) returns null, not 'null' (what orgs do; the page does not say).
 // - String.join converts each element as String.valueOf does, and a null element as the text 'null'.
-// - String.format passes String, Id and Boolean arguments as their text and null as 'null' (MessageFormat); an
-//   argument of another type (numbers, dates, objects) fails loudly: the page does not say whether Apex formats
-//   it as String.valueOf or as java.text.MessageFormat would (grouping separators, short dates).
+// - String.format and template(valueMap): the page says non-String values "are implicitly converted to strings,
+//   respecting the toString() method overrides"; the emulator converts them as String.valueOf does, except Dates
+//   and Datetimes, whose implicit conversion the page leaves open (String.valueOf gives 'yyyy-MM-dd' and the user's
+//   local time, concatenation 'yyyy-MM-dd 00:00:00' and GMT): those fail loudly. A null format argument is 'null'
+//   (java.text.MessageFormat).
 import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
 import type { NativeMethod } from '../../runtime/classes';
 import { iterate } from '../../runtime/collections';
+import { callInstance } from '../../runtime/invoke';
 import type { Program } from '../../runtime/program';
 import { apexToString, concatString } from '../../runtime/stringify';
 import type { Txn } from '../../runtime/transaction';
 import { runtimeTypeOf } from '../../runtime/conversion';
 import { INTEGER_TYPE, STRING_TYPE, typeName } from '../../runtime/types';
-import { ApexList, type Value } from '../../runtime/values';
+import { ApexList, ApexMap, type Value } from '../../runtime/values';
+import { ApexDate } from '../../values/Date';
 import { ApexDatetime } from '../../values/Datetime';
 import { ApexId } from '../../values/Id';
 import { defineBuiltin, integerArg, noOverload, nullArgument } from '../define';
@@ -176,6 +180,7 @@ const INSTANCE: Record<string, [readonly number[], InstanceImpl]> = {
     (s, a) => (a.length === 1 ? S.substringBetween(s, str(a, 0)) : S.substringBetween(s, str(a, 0), str(a, 1))),
   ],
   swapCase: [[0], (s) => S.swapCase(s)],
+  template: [[1], (s, a, t) => template(t, s, a[0] ?? null)],
   toLowerCase: [[0, 1], (s, a) => (a.length === 0 ? S.toLowerCase(s) : S.toLowerCase(s, str(a, 0)))],
   toUpperCase: [[0, 1], (s, a) => (a.length === 0 ? S.toUpperCase(s) : S.toUpperCase(s, str(a, 0)))],
   trim: [[0], (s) => S.trim(s)],
@@ -198,22 +203,74 @@ function staticMethod(name: string, arity: number, impl: StaticImpl): NativeMeth
   };
 }
 
-/** A String.format argument as the text MessageFormat substitutes (see the file comment). */
-function formatArgument(v: Value): string | null {
-  if (v === null || typeof v === 'string') return v;
-  if (v instanceof ApexId) return v.value;
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  throw new EmulatorUnsupportedError(
-    `String.format with a ${typeName(runtimeTypeOf(v))} argument (the String Class page does not say how it is formatted; pass String.valueOf(x))`,
-  );
+/**
+ * A non-null String.format / template value as text: "implicitly converted to strings, respecting the toString()
+ * method overrides that exist on the type" (see the file comment for Dates and Datetimes).
+ */
+function implicitText(txn: Txn, v: Value, method: string): string {
+  if (v instanceof ApexDate || v instanceof ApexDatetime) {
+    throw new EmulatorUnsupportedError(
+      `${method} with a ${typeName(runtimeTypeOf(v))} value (the String Class page does not say how it is converted; pass String.valueOf(x) or x.format())`,
+    );
+  }
+  return valueOfText(txn, v);
+}
+
+/**
+ * template(valueMap): `${name}` is replaced by valueMap.get(name); `$${` is a literal `${`. "If a variable is present
+ * in the string but not as a key in the valueMap, a StringException is thrown" (the page gives no message; the
+ * emulator's names the variable). A placeholder that is not closed or whose name is no identifier, and a null value,
+ * are doc-silent and fail loudly.
+ */
+function template(txn: Txn, s: string, valueMap: Value): string {
+  if (valueMap === null) throw nullArgument();
+  if (!(valueMap instanceof ApexMap)) noOverload('String.template', [valueMap]);
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const at = s.indexOf('$', i);
+    if (at === -1) {
+      out += s.slice(i);
+      break;
+    }
+    out += s.slice(i, at);
+    if (s.startsWith('$${', at)) {
+      out += '${';
+      i = at + 3;
+      continue;
+    }
+    if (s[at + 1] !== '{') {
+      out += '$';
+      i = at + 1;
+      continue;
+    }
+    const close = s.indexOf('}', at + 2);
+    const name = close === -1 ? null : s.slice(at + 2, close);
+    if (name === null || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      throw new EmulatorUnsupportedError(
+        `String.template with the placeholder '${s.slice(at, close === -1 ? at + 20 : close + 1)}' (the page defines only \${variableName})`,
+      );
+    }
+    if (callInstance(txn, valueMap, 'containsKey', [name]) !== true) {
+      throw new ApexPlatformError('System.StringException', `No value for the variable \${${name}} in the valueMap`);
+    }
+    const value = callInstance(txn, valueMap, 'get', [name]);
+    if (value === null) {
+      throw new EmulatorUnsupportedError(`String.template with a null value for \${${name}} (the page is silent)`);
+    }
+    out += typeof value === 'string' ? value : implicitText(txn, value, 'String.template');
+    i = close + 1;
+  }
+  return out;
 }
 
 /** Static methods of the String Class page. */
 const STATIC: Record<string, NativeMethod> = {
   escapeSingleQuotes: staticMethod('escapeSingleQuotes', 1, (_t, a) => S.escapeSingleQuotes(str(a, 0))),
-  format: staticMethod('format', 2, (_t, a) => {
+  format: staticMethod('format', 2, (t, a) => {
     const items = listParam(a, 1, 'String.format');
-    return S.format(str(a, 0), items === null ? null : items.map(formatArgument));
+    const texts = items?.map((v) => (v === null || typeof v === 'string' ? v : implicitText(t, v, 'String.format')));
+    return S.format(str(a, 0), texts ?? null);
   }),
   fromCharArray: staticMethod('fromCharArray', 1, (_t, a) => {
     const items = listParam(a, 0, 'String.fromCharArray');
