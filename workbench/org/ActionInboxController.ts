@@ -165,9 +165,9 @@ export class ActionInboxController {
     if (!action) throw new ControllerError(`Action ${actionId} was not found or is not shared with you.`);
     const record = this.org.findRecord(action.TargetObject__c, action.TargetRecordId__c);
     const object = describeObject(action.TargetObject__c);
-    const cannot = this.approval.cannotDecideReason(action, user);
     const run = this.org.run(action.Run__c);
     const changes = this.org.changesOf(action.Id);
+    const cannot = this.readableReason(action, changes, user);
     const currentOf = (c: FieldChange): JsonValue => (record ? (record[c.FieldApiName__c] ?? null) : null);
     const explained = this.explanationOf(action, changes);
     const waiting = WAITING.has(action.Status__c) && record !== undefined;
@@ -404,7 +404,7 @@ export class ActionInboxController {
     const object = describeObject(a.TargetObject__c);
     const run = this.org.run(a.Run__c);
     const changes = this.org.changesOf(a.Id);
-    const cannot = this.approval.cannotDecideReason(a, user);
+    const cannot = this.readableReason(a, changes, user);
     return {
       id: a.Id,
       name: a.Name,
@@ -444,6 +444,11 @@ export class ActionInboxController {
       cannotDecideCode: cannot === null ? null : this.cannotDecideCode(a, user),
       referenceNames: this.referenceNamesOf(a, changes, extraValues),
     };
+  }
+
+  /** Why the user may not decide, with the group named by its label (InboxRowBuilder.fill). */
+  private readableReason(a: PlannedAction, changes: FieldChange[], user: DemoUser): string | null {
+    return this.wordsFor(a, changes).readable(this.approval.cannotDecideReason(a, user));
   }
 
   /** InboxRowBuilder.cannotDecideCode, in the order ApprovalEligibility checks. */
@@ -591,6 +596,8 @@ export class ActionInboxController {
       toStatus: e.EventType__c === 'StatusChanged' ? textOf(data.to) : null,
       decision: textOf(data.decision),
       reason: textOf(data.reason),
+      effect: e.EventType__c === 'PolicyDecided' ? textOf(data.effect) : null,
+      risk: e.EventType__c === 'PolicyDecided' ? textOf(data.risk) : null,
     };
   }
 }
