@@ -1,8 +1,9 @@
 /**
  * `npx tsx scripts/screenshots.ts`: regenerates the approver-surface screenshots in docs/images — the inbox with
- * several pending actions, the review of an action whose diff shows every field type, the same review with blank
- * values, a run timeline with "Chain verified", and the record-page component — each at desktop (1440×900) and
- * narrow (420×900) width. It builds the workbench UI into its own folder, starts its own workbench on a free port,
+ * several pending actions (only the approver's, and all with "not yours" markers; with the review beside it; a key
+ * press waiting for Undo), reviews (every field type, blank values, a record that drifted before the vote, an
+ * applied action, lookups by name, an edit that needs more approvals), a run timeline with "Chain verified", and
+ * the record-page component — each at desktop (1440×900) and narrow (420×900) width. It builds the workbench UI into its own folder, starts its own workbench on a free port,
  * proposes the demo actions through intake REST v1 like an agent would, and drives headless Debian Chromium.
  * Workbench pictures, not an org's: the components are the org's, the data is the demo org's.
  */
@@ -15,7 +16,9 @@ import { createWorkbench, REST_BASE } from '../workbench/server';
 const HELP = `Usage: npx tsx scripts/screenshots.ts [--out docs/images] [--no-build]
 
 Regenerates the approver-surface screenshots (PNG, cropped to each component) with the offline workbench and
-headless Chromium (/usr/bin/chromium, or CHROMIUM_PATH).
+headless Chromium (/usr/bin/chromium, or CHROMIUM_PATH): the inbox (mine, all, with the review beside it, a key
+press waiting for Undo), reviews (every field type, blanks, drift before the vote, applied, lookups by name, an edit
+that needs more approvals), a run timeline and the record-page component.
   --out <dir>   where the PNGs go (default docs/images)
   --no-build    reuse the UI built last time in build/screenshots-ui
   --help        show this help`;
@@ -97,11 +100,25 @@ function laterStage(stage: string): string {
   return at >= 0 && at < order.length - 1 ? (order[at + 1] as string) : 'Negotiation/Review';
 }
 
+/** The ids the pictures open. */
+interface Seeded {
+  applied: string;
+  review: string;
+  blanks: string;
+  editable: string;
+  stale: string;
+  owner: string;
+  run: string;
+  recordId: string;
+}
+
 /**
  * Demo state for the pictures: an applied AutoRun run, a pending run with actions of every kind (one of them with
- * blank values and one already half-approved by a second approver), and a second agent's pending action.
+ * blank values and one already half-approved by a second approver), a second agent's run with an action whose
+ * record a person changed after the plan (drift), and an Account owner change routed to another group (lookups by
+ * name; not Maria's to decide).
  */
-async function seed(base: string): Promise<{ review: string; blanks: string; run: string; recordId: string }> {
+async function seed(base: string): Promise<Seeded> {
   const call = client(base);
   await call('POST', '/workbench/api/reset');
   const { records } = await call<{ records: DemoRecord[] }>('GET', '/workbench/api/records/Opportunity');
@@ -128,7 +145,7 @@ async function seed(base: string): Promise<{ review: string; blanks: string; run
 
   const first = opp(0);
   // A next step the agent wrote earlier (AutoRun): the pending action then rewrites it, a long-text word diff.
-  await submit('meeting-notes-agent', 'Record next steps from yesterday’s calls', [
+  const notes = await submit('meeting-notes-agent', 'Record next steps from yesterday’s calls', [
     action(
       first,
       {
@@ -164,13 +181,36 @@ async function seed(base: string): Promise<{ review: string; blanks: string; run
     action(opp(2), { StageName: 'Closed Won' }, 0.86, 'Signed order form received by email.'),
     action(opp(3), { Amount: Math.round(Number(opp(3).Amount) * 1.25) }, 0.9, 'Upsell of 50 seats agreed.'),
     action(opp(4), { CloseDate: addDays(opp(4).CloseDate, 45) }, 0.95, 'Budget moved to next quarter.'),
+    action(opp(7), { Amount: Math.round(Number(opp(7).Amount) * 1.1) }, 0.9, 'Two more licences on the renewal.'),
   ]);
-  await submit('forecast-agent', 'Align forecasts with the latest commit call', [
+  const forecast = await submit('forecast-agent', 'Align forecasts with the latest commit call', [
     action(opp(5), { Amount: Math.round(Number(opp(5).Amount) * 0.7) }, 0.84, 'Customer cut the scope by 30%.'),
     action(opp(6), { StageName: 'Closed Lost' }, 0.8, 'Customer chose a competitor (email of Nov 24).'),
   ]);
-  const [review, blanks, , upsell] = pipeline.actions;
-  if (!review || !blanks || !upsell) throw new Error('The pipeline run did not create its actions');
+  // After the forecast agent planned, the account manager moved the deal on: the plan is stale before anyone votes.
+  await call('PATCH', `/workbench/api/records/Opportunity/${opp(6).Id}`, { StageName: 'Negotiation/Review' });
+  const { records: accounts } = await call<{ records: { Id: string }[] }>('GET', '/workbench/api/records/Account');
+  const owners = await call<SubmitResult>('POST', `${REST_BASE}/actions`, {
+    run: { agent: 'territory-agent', source: 'External', goal: 'Rebalance territories', externalId: 'territory-1' },
+    actions: [
+      {
+        idempotencyKey: 'screenshot-owner',
+        object: 'Account',
+        recordId: accounts[0]?.Id,
+        operation: 'update',
+        changes: { OwnerId: '0055g0000000003AAA' },
+        confidence: 0.9,
+        rationale: 'Sam Okafor now covers manufacturing accounts in the west.',
+      },
+    ],
+  });
+  const [review, blanks, , upsell, , editable] = pipeline.actions;
+  const stale = forecast.actions[1];
+  const owner = owners.actions[0];
+  const applied = notes.actions[0];
+  if (!review || !blanks || !upsell || !editable || !stale || !owner || !applied) {
+    throw new Error('The demo runs did not create their actions');
+  }
   // Sam approves the upsell first: the inbox then shows 1 of 2 approvals on it.
   await call(
     'POST',
@@ -178,17 +218,38 @@ async function seed(base: string): Promise<{ review: string; blanks: string; run
     { actionIds: [upsell.id], decision: 'Approve', reason: 'Seats confirmed in the order form', editedValues: null },
     SECOND_APPROVER,
   );
-  return { review: review.id, blanks: blanks.id, run: pipeline.runId, recordId: first.Id };
+  return {
+    applied: applied.id,
+    review: review.id,
+    blanks: blanks.id,
+    editable: editable.id,
+    stale: stale.id,
+    owner: owner.id,
+    run: pipeline.runId,
+    recordId: first.Id,
+  };
 }
 
+// The inbox keeps one request open (the live ActionStatusChanged__e stream), so "network idle" never comes: wait
+// for the components to stop loading instead, then a moment for the last render.
 async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('load');
   await page.waitForFunction(() => !document.querySelector('lightning-spinner'));
+  await page.waitForTimeout(250);
 }
 
 /** Opens a workbench tab the way a person does (the shell re-creates the tab's component, so it starts fresh). */
 async function openTab(page: Page, tab: string): Promise<void> {
   await page.locator(`button.wb-tab[data-tab="${tab}"]`).click();
+  await settle(page);
+}
+
+/** Opens the inbox at an address: its page state (`#/inbox?c__action=…&c__mine=0`) picks the review and filters. */
+async function openInbox(page: Page, base: string, state: Record<string, string> = {}): Promise<void> {
+  const query = new URLSearchParams(state).toString();
+  await page.goto(`${base}/#/inbox${query ? `?${query}` : ''}`);
+  await page.reload(); // a fresh page, as a person reopening the address gets
+  await page.locator('c-action-inbox').waitFor();
   await settle(page);
 }
 
@@ -207,37 +268,78 @@ async function shoot(page: Page, selector: string, file: string, maxHeight = Inf
   console.log(`${file} (${Math.round(statSync(file).size / 1024)} KB)`);
 }
 
-async function capture(browser: Browser, base: string, outDir: string, ids: Awaited<ReturnType<typeof seed>>) {
+/** The review as a person sees it: beside the list on a desktop (cropped to it), full screen on a phone. */
+async function shootReview(page: Page, file: string, desktop: boolean): Promise<void> {
+  if (desktop) {
+    await shoot(page, 'c-action-review', file);
+    return;
+  }
+  await page.locator('c-action-review').waitFor();
+  await settle(page);
+  await page.screenshot({ path: file, animations: 'disabled' });
+  console.log(`${file} (${Math.round(statSync(file).size / 1024)} KB)`);
+}
+
+async function capture(browser: Browser, base: string, outDir: string, ids: Seeded) {
   for (const [size, width] of Object.entries(WIDTHS)) {
+    const desktop = size === 'desktop';
     const context = await browser.newContext({ deviceScaleFactor: 1, viewport: { width, height: 900 } });
     await context.addInitScript((user) => window.sessionStorage.setItem('actionplane.workbench.user', user), APPROVER);
     const page = await context.newPage();
     const file = (name: string) => join(outDir, `${name}-${size}.png`);
-    await page.goto(`${base}/`);
-    await settle(page);
+    const review = 'c-action-review c-field-diff tbody tr';
 
-    await openTab(page, 'inbox');
+    await openInbox(page, base);
     await page.locator('c-action-inbox tbody tr').nth(4).waitFor();
     await shoot(page, 'c-action-inbox', file('inbox'), 1400);
+
+    // Every action Maria can see, including the ones that are not hers to decide (marked, with whose they are).
+    await openInbox(page, base, { c__mine: '0' });
+    await page.locator('c-action-inbox .not-yours').first().waitFor();
+    await shoot(page, 'c-action-inbox', file('inbox-all'), 1400);
 
     for (const [name, id] of [
       ['review', ids.review],
       ['review-blanks', ids.blanks],
+      ['review-stale', ids.stale],
+      ['review-applied', ids.applied],
+      ['review-lookup', ids.owner],
     ] as const) {
-      await openTab(page, 'inbox');
-      await page.locator(`c-action-inbox a.open-review[data-id="${id}"]`).click();
-      await page.locator('c-action-review c-field-diff tbody tr').first().waitFor();
-      await shoot(page, 'c-action-review', file(name));
+      await openInbox(page, base, { c__action: id, c__mine: '0', c__status: 'All' });
+      await page.locator(review).first().waitFor();
+      if (desktop && name === 'review')
+        await shoot(page, 'c-action-inbox', join(outDir, 'inbox-with-review-desktop.png'), 1400);
+      await shootReview(page, file(name), desktop);
     }
 
+    // Edit, then approve: the edit doubles the Amount, so the review says before sending that it needs two approvals.
+    await openInbox(page, base, { c__action: ids.editable });
+    await page.locator('c-action-review lightning-button.edit button').click();
+    const amount = page.locator('c-field-diff input[data-field="Amount"]');
+    await amount.fill(String(Number(await amount.inputValue()) * 2));
+    await page.locator('c-action-review .preview-message').waitFor();
+    await shootReview(page, file('review-editing'), desktop);
+
+    await openInbox(page, base); // no review open: on a phone it covers the page, tabs included
     await openTab(page, 'runs');
     await page.locator(`button[data-run="${ids.run}"]`).click();
     await page.locator('c-run-timeline .events li').first().waitFor();
     await shoot(page, 'c-run-timeline', file('timeline'), 1100);
 
     await openTab(page, 'record');
-    await page.locator('c-record-agent-actions tbody tr, c-record-agent-actions li').first().waitFor();
+    await page.locator('c-record-agent-actions li').first().waitFor();
     await shoot(page, 'c-record-agent-actions', file('record-actions'));
+
+    if (desktop) {
+      // Keyboard triage: a approves the highlighted row, named in the bar, sent only when its Undo window closes.
+      await openInbox(page, base);
+      await page.locator('c-action-inbox .triage-list').focus();
+      await page.keyboard.press('a');
+      await page.locator('c-action-inbox .undo-bar').waitFor();
+      await page.screenshot({ path: file('inbox-undo'), animations: 'disabled' });
+      console.log(file('inbox-undo'));
+      await page.locator('c-action-inbox .undo-bar button.undo').click();
+    }
     await context.close();
   }
 }

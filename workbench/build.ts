@@ -2,7 +2,8 @@
  * The workbench's preview build: compiles the SAME LWC TypeScript sources the org deploys (tsc, as
  * `npm run build:lwc`), bundles them with the real LWC compiler (@lwc/rollup-plugin), the npm base components and
  * SLDS, and swaps the org-only modules (`@salesforce/apex/*`, `lightning/navigation`, `lightning/uiRecordApi`,
- * `lightning/platformShowToastEvent`, `@salesforce/label/*`) for small local shims that talk to the workbench.
+ * `lightning/platformShowToastEvent`, `lightning/empApi`, `@salesforce/label/*`, `@salesforce/schema/*`) for small
+ * local shims that talk to the workbench.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ export interface BuildResult {
 }
 
 const APEX_PREFIX = '@salesforce/apex/';
+const SCHEMA_PREFIX = '@salesforce/schema/';
 const LABEL_PREFIX = '@salesforce/label/c.';
 const I18N_PREFIX = '@salesforce/i18n/';
 /** The demo user's locale settings (`@salesforce/i18n/*` in the org). */
@@ -65,12 +67,14 @@ function orgShims(uiDir: string, labels: Map<string, string>): Plugin {
     'lightning/navigation': shim('navigation.js'),
     'lightning/uiRecordApi': shim('uiRecordApi.js'),
     'lightning/platformShowToastEvent': shim('platformShowToastEvent.js'),
+    'lightning/empApi': shim('empApi.js'),
   };
   return {
     name: 'actionplane-org-shims',
     resolveId(source) {
       if (source in fixed) return fixed[source];
-      if (source.startsWith(APEX_PREFIX) || source.startsWith(LABEL_PREFIX)) return `\0${source}`;
+      if (source.startsWith(APEX_PREFIX) || source.startsWith(LABEL_PREFIX) || source.startsWith(SCHEMA_PREFIX))
+        return `\0${source}`;
       // The base components bring the other i18n values; these few the org components import directly.
       if (source.startsWith(I18N_PREFIX) && source.slice(I18N_PREFIX.length) in I18N) return `\0${source}`;
       return null;
@@ -82,6 +86,11 @@ function orgShims(uiDir: string, labels: Map<string, string>): Plugin {
           this.error(`The workbench serves only ActionInboxController methods, not ${id.slice(1)}`);
         }
         return `import { callController } from ${JSON.stringify(shim('apex.js'))};\nexport default function ${method}(params) { return callController(${JSON.stringify(method)}, params); }\n`;
+      }
+      if (id.startsWith(`\0${SCHEMA_PREFIX}`)) {
+        // The workbench org has no namespace: the names are the source's, as in an unpackaged org.
+        const [objectApiName, fieldApiName] = id.slice(SCHEMA_PREFIX.length + 1).split('.');
+        return `export default ${JSON.stringify(fieldApiName ? { objectApiName, fieldApiName } : { objectApiName })};\n`;
       }
       if (id.startsWith(`\0${LABEL_PREFIX}`)) {
         const name = id.slice(LABEL_PREFIX.length + 1);

@@ -1,6 +1,7 @@
-// The part of lightning/navigation ActionPlane uses: NavigationMixin with Navigate and GenerateUrl.
+// The part of lightning/navigation ActionPlane uses: NavigationMixin with Navigate and GenerateUrl, and the
+// CurrentPageReference wire adapter (the page's type, attributes and state, e.g. { c__action: '<id>' }).
 declare module 'lightning/navigation' {
-  import type { LightningElement } from 'lwc';
+  import type { LightningElement, WireAdapterConstructor } from 'lwc';
 
   export interface PageReference {
     type: string;
@@ -23,5 +24,5 @@ declare module 'lightning/navigation' {
     const GenerateUrl: unique symbol;
   }
 
-  export const CurrentPageReference: unknown;
+  export const CurrentPageReference: WireAdapterConstructor<Record<string, never>, PageReference>;
 }

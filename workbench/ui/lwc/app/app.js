@@ -2,6 +2,7 @@
 // user switcher, tabs for the Approval Inbox, Runs and a Record page hosting the REAL ActionPlane components, a
 // "Submit sample proposal" panel that calls intake REST v1 like an agent would, and visible toasts.
 import { LightningElement } from 'lwc';
+import { runStatusLabel } from 'c/actionPlaneFormat';
 import { currentUser, setCurrentUser } from '../../shims/apex.js';
 
 const REST = '/services/apexrest/actionplane/v1';
@@ -193,7 +194,7 @@ export default class App extends LightningElement {
     return this.runs.map((r) => ({
       id: r.id,
       label: `${r.name} · ${r.agent}`,
-      detail: `${r.status} · ${r.actionCount} action(s)`,
+      detail: `${runStatusLabel(r.status)} · ${r.actionCount === 1 ? '1 action' : `${r.actionCount} actions`}`,
       buttonClass: `slds-button wb-run-button${r.id === this.selectedRunId ? ' slds-text-title_bold' : ''}`,
     }));
   }
@@ -245,6 +246,16 @@ export default class App extends LightningElement {
 
   handlePickRun(event) {
     this.selectedRunId = event.currentTarget.dataset.run;
+  }
+
+  /** An action named on the Runs or Record tab: its review in the Approval Inbox (the inbox's own address). */
+  handleOpenReview(event) {
+    event.preventDefault();
+    event.stopPropagation();
+    const id = event.detail?.actionId;
+    if (!id) return;
+    this.tab = 'inbox';
+    window.location.hash = `#/inbox?c__action=${encodeURIComponent(id)}`;
   }
 
   handleOpenRun(event) {

@@ -1,34 +1,58 @@
 /**
- * actionInbox — the approver's queue: pending actions first, filters, multi-select bulk decisions with one shared
- * reason, server-side pages, and keyboard triage (j/k move, x select, a approve, r reject, e edit, o open record,
- * Enter review, ? help) announced through a live region. Opening an action shows its review in a panel beside the
- * list; the panel also shows a run's timeline when the review asks for it.
+ * actionInbox — the approver's queue: pending actions first, only the ones the user can decide unless they ask
+ * for all, filters, multi-select bulk decisions whose dialog names what it skips, server-side pages, live updates
+ * (ActionStatusChanged__e), and keyboard triage that acts on what is on screen: j/k move the row and an open review
+ * follows it; a (and r, after its reason) decide the highlighted action, named on screen, and wait a few seconds
+ * for Undo before anything is sent; focus stays in the list and moves to the next pending row after every decision.
+ * Opening an action shows its review beside the list (full screen on a phone); the open review and the filters are
+ * Lightning page state, so the URL opens the same view again.
+ *
+ * Undo rather than confirm: a confirmation for every key press doubles the keystrokes of triage and teaches people
+ * to press Enter without reading; an Undo window keeps one key per decision, and nothing is sent until it closes,
+ * so undoing is exact (no compensating action). Bulk decisions keep their dialog, which lists what will be skipped.
  */
-import { LightningElement, api } from 'lwc';
-import { NavigationMixin } from 'lightning/navigation';
+import { LightningElement, api, wire } from 'lwc';
+import { CurrentPageReference, NavigationMixin, type PageReference } from 'lightning/navigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import {
-  decideActions,
+  decide,
   errorMessage,
   loadInbox,
+  subscribeToStatusChanges,
   type Decision,
   type InboxFilters,
   type InboxRow,
+  type StatusChange,
 } from 'c/actionPlaneApi';
 import {
-  clipSummary,
-  effectBadgeClass,
-  effectLabel,
+  approvalProgress,
+  cannotDecideMarker,
+  changeLines,
   formatAge,
   formatConfidence,
   formatExpiry,
-  isOpenStatus,
+  outcomeMessage,
   riskBadgeClass,
   statusBadgeClass,
   statusLabel,
+  type Tone,
 } from 'c/actionPlaneFormat';
-import { LABELS, formatLabel } from 'c/actionPlaneLabels';
-import { sortOpenFirst, summarizeResults, triageCommand, triageHelp, type TriageCommand } from './inboxTriage';
+import { LABELS, formatLabel, pluralLabel } from 'c/actionPlaneLabels';
+import {
+  dialogTitle,
+  isDecidable,
+  nextDecidableIndex,
+  pageStateOf,
+  sortOpenFirst,
+  splitSelection,
+  stateFromPage,
+  summarizeResults,
+  triageCommand,
+  triageHelp,
+  whyNotDecidable,
+  type InboxState,
+  type TriageCommand,
+} from './inboxTriage';
 
 const EXPIRY_TONE_CLASS = {
   none: '',
@@ -42,22 +66,49 @@ const EXPIRY_TONE_CLASS = {
  * drawn at once and more on demand (the "show more" button, or j moving past the last drawn row).
  */
 const RENDER_STEP = 100;
+/** Live updates arriving together (a bulk decision publishes one event per action) refresh the list once. */
+const LIVE_REFRESH_DELAY_MS = 300;
 
 type Panel = { kind: 'review'; id: string; edit: boolean } | { kind: 'run'; id: string } | null;
+
+/** A single-action decision waiting for its Undo window to close. */
+interface PendingDecision {
+  ids: string[];
+  names: string;
+  decision: Decision;
+  reason: string | null;
+}
+
+interface ReviewElement extends HTMLElement {
+  refresh(): Promise<void>;
+  focusHeading(): void;
+}
 
 export default class ActionInbox extends NavigationMixin(LightningElement) {
   labels = LABELS;
 
   /** Rows per page (the server pages; 2,000 is the most one page shows). */
   @api pageSize = 50;
-  /** Start with only the actions the current user may decide. */
-  @api mineOnly = false;
+  /**
+   * Start with only the actions the current user may decide. On unless the page turns it off; a getter, because a
+   * public Boolean field must default to false (LWC1099) and this one defaults to on.
+   */
+  @api
+  get mineOnly(): boolean {
+    return this.mineOnlyValue;
+  }
+  set mineOnly(value: boolean | string) {
+    this.mineOnlyValue = value !== false && value !== 'false';
+  }
+  private mineOnlyValue = true;
+  /** Seconds a single-key decision waits for Undo before it is sent. */
+  @api undoSeconds = 5;
 
   status = 'Open';
   objectName = '';
   risk = '';
   agent = '';
-  mine = false;
+  mine = true;
   pageNumber = 1;
 
   rows: InboxRow[] = [];
@@ -70,21 +121,123 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
 
   activeIndex = 0;
   selectedIds: string[] = [];
-  bulkDecision: Decision | null = null;
-  bulkTargetIds: string[] = [];
+  dialogDecision: Decision | null = null;
+  dialogTargets: InboxRow[] = [];
+  dialogSkipped: { row: InboxRow; why: string }[] = [];
   bulkReason = '';
   bulkReasonError: string | null = null;
   helpOpen = false;
   announcement = '';
   panel: Panel = null;
+  pending: PendingDecision | null = null;
+  liveOff = false;
   now = Date.now();
   renderLimit = RENDER_STEP;
 
   private requestSeq = 0;
+  private pendingTimer: number | undefined;
+  private liveTimer: number | undefined;
+  private liveReviewIds = new Set<string>();
+  private stopLive: (() => void) | null = null;
+  private pageRef: PageReference | undefined;
+  private connected = false;
+  private onPageHide = (): void => this.flushPending();
+  private onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (this.pending) {
+      event.preventDefault();
+      event.returnValue = ''; // Chrome shows its "Leave site?" warning only when returnValue is set.
+    }
+  };
 
   override connectedCallback(): void {
-    this.mine = this.mineOnly;
+    this.connected = true;
+    // The page state, when it came first (the wire may deliver it before this runs), already chose the filters.
+    if (!this.pageRef) this.mine = this.mineOnly;
+    window.addEventListener('pagehide', this.onPageHide);
+    window.addEventListener('beforeunload', this.onBeforeUnload);
     void this.load();
+    void subscribeToStatusChanges((change) => this.handleStatusChange(change)).then(
+      (stop) => {
+        if (this.connected) this.stopLive = stop;
+        else stop();
+      },
+      () => {
+        this.liveOff = true;
+      },
+    );
+  }
+
+  override disconnectedCallback(): void {
+    this.connected = false;
+    // A decision waiting for Undo is the approver's decision: leaving the page sends it rather than losing it.
+    this.flushPending();
+    window.removeEventListener('pagehide', this.onPageHide);
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+    window.clearTimeout(this.liveTimer);
+    this.stopLive?.();
+    this.stopLive = null;
+  }
+
+  /** The page's state (filters, open review) — read on every change of the URL. */
+  @wire(CurrentPageReference)
+  setPageReference(pageRef: PageReference | undefined): void {
+    const first = this.pageRef === undefined;
+    this.pageRef = pageRef;
+    if (!pageRef) return;
+    const view = stateFromPage(pageRef.state, first ? this.defaults : this.view);
+    const filtersChanged =
+      view.status !== this.status ||
+      view.objectName !== this.objectName ||
+      view.risk !== this.risk ||
+      view.agent !== this.agent ||
+      view.mine !== this.mine ||
+      view.pageNumber !== this.pageNumber;
+    if (filtersChanged) {
+      this.status = view.status;
+      this.objectName = view.objectName;
+      this.risk = view.risk;
+      this.agent = view.agent;
+      this.mine = view.mine;
+      this.pageNumber = view.pageNumber;
+      if (this.connected) void this.load();
+    }
+    const open = this.panel?.kind === 'review' ? this.panel.id : null;
+    if (view.actionId && view.actionId !== open) this.panel = { kind: 'review', id: view.actionId, edit: false };
+    else if (!view.actionId && open) this.panel = null;
+  }
+
+  private get defaults(): InboxState {
+    return {
+      actionId: null,
+      status: 'Open',
+      objectName: '',
+      risk: '',
+      agent: '',
+      mine: this.mineOnly,
+      pageNumber: 1,
+    };
+  }
+
+  private get view(): InboxState {
+    return {
+      actionId: this.panel?.kind === 'review' ? this.panel.id : null,
+      status: this.status,
+      objectName: this.objectName,
+      risk: this.risk,
+      agent: this.agent,
+      mine: this.mine,
+      pageNumber: this.pageNumber,
+    };
+  }
+
+  // Keeps the URL in step with what is on screen, so a reload (or a shared link) opens the same view.
+  private syncUrl(): void {
+    if (!this.pageRef) return;
+    const state = pageStateOf(this.view, this.defaults);
+    const others = Object.fromEntries(
+      Object.entries(this.pageRef.state ?? {}).filter(([key]) => !(key in state)),
+    ) as Record<string, string | undefined>;
+    this[NavigationMixin.Navigate]({ ...this.pageRef, state: { ...others, ...state } }, true);
   }
 
   /** Reload the current page (after a decision made elsewhere). */
@@ -107,7 +260,8 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
 
   private async load(): Promise<void> {
     const seq = ++this.requestSeq;
-    this.loading = true;
+    const activeId = this.rows[this.activeIndex]?.id;
+    this.loading = this.rows.length === 0;
     this.loadError = null;
     try {
       const page = await loadInbox(this.filters);
@@ -119,8 +273,9 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
       this.now = Date.now();
       const visible = new Set(this.rows.map((row) => row.id));
       this.selectedIds = this.selectedIds.filter((id) => visible.has(id));
-      this.activeIndex = Math.min(this.activeIndex, Math.max(this.rows.length - 1, 0));
-      this.renderLimit = Math.max(RENDER_STEP, this.activeIndex + 1);
+      const keep = activeId === undefined ? -1 : this.rows.findIndex((row) => row.id === activeId);
+      this.activeIndex = keep >= 0 ? keep : Math.min(this.activeIndex, Math.max(this.rows.length - 1, 0));
+      this.renderLimit = Math.max(this.renderLimit, RENDER_STEP, this.activeIndex + 1);
     } catch (error) {
       if (seq !== this.requestSeq) return;
       this.loadError = errorMessage(error);
@@ -129,6 +284,27 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     } finally {
       if (seq === this.requestSeq) this.loading = false;
     }
+  }
+
+  // ---- live updates ------------------------------------------------------------------------------------------
+
+  private handleStatusChange(change: StatusChange): void {
+    if (change.actionId) this.liveReviewIds.add(change.actionId);
+    window.clearTimeout(this.liveTimer);
+    // Events of one bulk decision arrive together: one refresh for all of them, a moment after the last.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    this.liveTimer = window.setTimeout(() => {
+      void this.applyLiveUpdate();
+    }, LIVE_REFRESH_DELAY_MS);
+  }
+
+  private async applyLiveUpdate(): Promise<void> {
+    const changed = this.liveReviewIds;
+    this.liveReviewIds = new Set();
+    await this.load();
+    this.announce(LABELS.inboxUpdated);
+    const open = this.panel?.kind === 'review' ? this.panel.id : null;
+    if (open && changed.has(open)) await this.review()?.refresh();
   }
 
   // ---- view state -------------------------------------------------------------------------------------------
@@ -155,7 +331,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     return Math.max(1, Math.ceil(this.total / this.filters.pageSize));
   }
   get pageText(): string {
-    return formatLabel(LABELS.pageOf, this.pageNumber, this.pageCount, this.total);
+    return pluralLabel(this.total, LABELS.pageOfOne, LABELS.pageOf, this.pageNumber, this.pageCount, this.total);
   }
   get isFirstPage(): boolean {
     return this.pageNumber <= 1;
@@ -176,26 +352,59 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     return this.panel?.kind === 'run' ? this.panel.id : null;
   }
   get listClass(): string {
-    return this.hasPanel ? 'slds-col slds-size_1-of-1 slds-large-size_7-of-12' : 'slds-col slds-size_1-of-1';
+    return this.hasPanel ? 'slds-col slds-size_1-of-1 slds-large-size_7-of-12 list' : 'slds-col slds-size_1-of-1 list';
+  }
+  get tableClass(): string {
+    return `slds-table slds-table_bordered slds-table_cell-buffer inbox-table${this.hasPanel ? ' with-panel' : ''}`;
   }
   get helpItems() {
     return triageHelp();
   }
-  get bulkDialogOpen(): boolean {
-    return this.bulkDecision !== null;
+  get dialogOpen(): boolean {
+    return this.dialogDecision !== null;
   }
-  get bulkDialogTitle(): string {
-    const count = this.bulkTargetIds.length;
-    return formatLabel(this.bulkDecision === 'Reject' ? LABELS.rejectCount : LABELS.approveCount, count);
+  get dialogTitle(): string {
+    return dialogTitle(this.dialogDecision ?? 'Approve', this.dialogTargets.length);
+  }
+  get dialogTargetItems() {
+    return this.dialogTargets.map((row) => ({
+      key: row.id,
+      text: `${row.name} · ${row.recordName ?? row.recordId}`,
+    }));
+  }
+  get dialogSkippedItems() {
+    return this.dialogSkipped.map(({ row, why }) => ({ key: row.id, text: `${row.name}: ${why}` }));
+  }
+  get hasDialogSkipped(): boolean {
+    return this.dialogSkipped.length > 0;
+  }
+  get dialogHasTargets(): boolean {
+    return this.dialogTargets.length > 0;
+  }
+  get dialogConfirmDisabled(): boolean {
+    return this.busy || this.dialogTargets.length === 0;
   }
   get bulkReasonLabel(): string {
-    return this.bulkDecision === 'Reject' ? LABELS.reasonRequired : LABELS.reasonOptional;
+    return this.dialogDecision === 'Reject' ? LABELS.reasonRequired : LABELS.reasonOptional;
   }
   get bulkReasonClass(): string {
     return this.bulkReasonError ? 'slds-form-element slds-has-error' : 'slds-form-element';
   }
   get bulkConfirmVariant(): string {
-    return this.bulkDecision === 'Reject' ? 'destructive' : 'brand';
+    return this.dialogDecision === 'Reject' ? 'destructive' : 'brand';
+  }
+  get pendingText(): string {
+    const pending = this.pending;
+    if (!pending) return '';
+    const seconds = Math.max(Number(this.undoSeconds) || 0, 0);
+    return formatLabel(
+      pending.decision === 'Reject' ? LABELS.pendingRejectIn : LABELS.pendingApproveIn,
+      pending.names,
+      seconds,
+    );
+  }
+  get pendingBarStyle(): string {
+    return `animation-duration: ${Math.max(Number(this.undoSeconds) || 0, 0)}s`;
   }
 
   get statusOptions() {
@@ -256,10 +465,13 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
 
   get viewRows() {
     const selected = new Set(this.selectedIds);
+    const waiting = new Set(this.pending?.ids ?? []);
     return this.rows.slice(0, this.renderLimit).map((row, index) => {
       const expiry = formatExpiry(row.expiresAt, this.now);
       const active = index === this.activeIndex;
       const isSelected = selected.has(row.id);
+      const isWaiting = waiting.has(row.id);
+      const lines = changeLines(row);
       return {
         id: row.id,
         name: row.name,
@@ -270,25 +482,24 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
         status: row.status,
         statusText: statusLabel(row.status),
         statusClass: statusBadgeClass(row.status),
-        effect: row.effect ?? '',
-        effectText: effectLabel(row.effect),
-        effectClass: effectBadgeClass(row.effect),
+        progress: row.status === 'PendingApproval' ? approvalProgress(row.approvals, row.requiredApprovals) : '',
+        marker: cannotDecideMarker(row),
+        markerTitle: row.cannotDecideReason ?? '',
         risk: row.risk ?? '',
         riskClass: riskBadgeClass(row.risk),
         confidence: formatConfidence(row.confidence),
-        age: formatAge(row.createdAt, this.now),
+        age: row.createdAt ? formatLabel(LABELS.ageOld, formatAge(row.createdAt, this.now)) : '',
         expiry: expiry.text,
         expiryClass: EXPIRY_TONE_CLASS[expiry.tone],
-        changed: clipSummary(row.summary ?? row.changedFields.join(', ')),
-        changedInFull: row.summary ?? row.changedFields.join(', '),
-        approvals: row.requiredApprovals ? `${row.approvals ?? 0}/${row.requiredApprovals}` : '',
+        changes: lines,
+        changesInFull: lines.map((line) => line.text).join('; '),
+        waiting: isWaiting,
+        waitingText: isWaiting ? this.pendingText : '',
         selected: isSelected,
         selectLabel: formatLabel(LABELS.selectRow, row.name),
         active,
         tabIndex: active ? '0' : '-1',
-        rowClass: `slds-hint-parent${active ? ' slds-is-selected active-row' : ''}`,
-        ariaSelected: isSelected ? 'true' : 'false',
-        canDecide: row.canDecide && isOpenStatus(row.status),
+        rowClass: `slds-hint-parent inbox-row${active ? ' slds-is-selected active-row' : ''}${isWaiting ? ' waiting' : ''}`,
       };
     });
   }
@@ -307,6 +518,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     this.pageNumber = 1;
     this.activeIndex = 0;
     this.selectedIds = [];
+    this.syncUrl();
     void this.load();
   }
 
@@ -314,6 +526,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     if (this.isFirstPage) return;
     this.pageNumber--;
     this.activeIndex = 0;
+    this.syncUrl();
     void this.load();
   }
 
@@ -321,6 +534,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     if (this.isLastPage) return;
     this.pageNumber++;
     this.activeIndex = 0;
+    this.syncUrl();
     void this.load();
   }
 
@@ -328,7 +542,15 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
 
   handleSelectRow(event: Event): void {
     const target = event.target as HTMLInputElement;
-    this.setSelected(target.dataset.id ?? '', target.checked);
+    const id = target.dataset.id ?? '';
+    this.setSelected(id, target.checked);
+    const index = this.rows.findIndex((row) => row.id === id);
+    if (index >= 0) this.activeIndex = index;
+  }
+
+  /** A click on a checkbox is the checkbox's: the row's click handler must not redraw the row under it. */
+  stopRowClick(event: Event): void {
+    event.stopPropagation();
   }
 
   handleSelectAll(event: Event): void {
@@ -344,6 +566,8 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
   }
 
   handleRowClick(event: Event): void {
+    const target = event.target as HTMLElement | null;
+    if (target?.closest('input, a, button, label, select, textarea')) return;
     const id = (event.currentTarget as HTMLElement).dataset.id;
     const index = this.rows.findIndex((row) => row.id === id);
     if (index >= 0) this.activeIndex = index;
@@ -373,6 +597,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     if (tag === 'INPUT' && (target as HTMLInputElement).type === 'checkbox' && event.key === ' ') return;
     if (tag === 'TEXTAREA' || tag === 'SELECT' || (tag === 'INPUT' && (target as HTMLInputElement).type !== 'checkbox'))
       return;
+    if (tag === 'A' && event.key === 'Enter') return; // a link opens what it names
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const command = triageCommand(event.key);
     if (command === null) return;
@@ -382,14 +607,17 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
 
   private runCommand(command: TriageCommand): void {
     if (command === 'help') {
-      this.helpOpen = !this.helpOpen;
-      this.announce(this.helpOpen ? LABELS.helpOpened : LABELS.helpClosed);
+      this.toggleHelp();
       return;
     }
     if (command === 'escape') {
-      if (this.bulkDialogOpen) this.handleBulkCancel();
-      else if (this.helpOpen) this.helpOpen = false;
-      else if (this.panel) this.panel = null;
+      if (this.dialogOpen) this.handleBulkCancel();
+      else if (this.helpOpen) this.handleHelpClose();
+      else if (this.panel) this.handlePanelClose();
+      return;
+    }
+    if (command === 'undo') {
+      this.undoPending();
       return;
     }
     const row = this.rows[this.activeIndex];
@@ -408,16 +636,9 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
         }
         return;
       case 'approve':
-      case 'reject': {
-        const ids = this.decisionTargets();
-        if (ids.length === 0) {
-          this.announce(LABELS.nothingToDecide);
-          return;
-        }
-        if (command === 'approve' && !this.hasSelection) void this.decide(ids, 'Approve', null);
-        else this.openBulkDialog(command === 'approve' ? 'Approve' : 'Reject', ids);
+      case 'reject':
+        this.decideFromKeyboard(command === 'approve' ? 'Approve' : 'Reject');
         return;
-      }
       case 'edit':
         if (row) this.openReview(row.id, true);
         return;
@@ -432,70 +653,190 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     }
   }
 
+  // a / r: the selection through the dialog; otherwise the highlighted row — the one the open review shows.
+  private decideFromKeyboard(decision: Decision): void {
+    if (this.hasSelection) {
+      this.openDialog(decision, this.selectedIds);
+      return;
+    }
+    const row = this.rows[this.activeIndex];
+    if (!row) {
+      this.toast(LABELS.nothingToDecide, '', 'info');
+      return;
+    }
+    if (!isDecidable(row)) {
+      const message = formatLabel(LABELS.cannotDecideRow, row.name, whyNotDecidable(row));
+      this.announce(message);
+      this.toast(message, '', 'warning');
+      return;
+    }
+    if (decision === 'Approve') this.queueDecision([row], 'Approve', null);
+    else this.openDialog('Reject', [row.id]);
+  }
+
   private move(step: number): void {
     if (this.rows.length === 0) return;
     this.activeIndex = Math.min(Math.max(this.activeIndex + step, 0), this.rows.length - 1);
     if (this.activeIndex >= this.renderLimit) this.renderLimit += RENDER_STEP;
     const row = this.rows[this.activeIndex];
     if (!row) return;
+    // The open review follows the highlighted row, so a key always acts on the action that is on screen.
+    if (this.panel?.kind === 'review' && this.panel.id !== row.id) {
+      this.panel = { kind: 'review', id: row.id, edit: false };
+      this.syncUrl();
+    }
     this.announce(
       formatLabel(
         LABELS.rowAnnouncement,
         this.activeIndex + 1,
         this.rows.length,
         `${row.objectName} ${row.recordName ?? row.recordId}`,
-        row.summary ?? row.changedFields.join(', '),
+        changeLines(row)
+          .map((line) => line.text)
+          .join('; '),
         row.risk ?? '',
       ),
     );
-    // Keep the active row visible and focused so screen readers and sighted users follow it.
-    void Promise.resolve().then(() => {
-      const element = this.template?.querySelector<HTMLElement>('tr.active-row');
-      element?.focus();
-      element?.scrollIntoView?.({ block: 'nearest' });
-    });
+    this.focusActiveRow();
   }
 
-  /** Keyboard and bulk decisions apply to the selection; without one, to the active row. */
-  private decisionTargets(): string[] {
-    const decidable = new Set(
-      this.rows.filter((row) => row.canDecide && isOpenStatus(row.status)).map((row) => row.id),
-    );
-    if (this.hasSelection) return this.selectedIds.filter((id) => decidable.has(id));
-    const row = this.rows[this.activeIndex];
-    return row && decidable.has(row.id) ? [row.id] : [];
+  /** Keeps the active row visible and focused, so keys keep working and screen readers follow it. */
+  private focusActiveRow(): void {
+    void Promise.resolve().then(() => {
+      const element = this.template?.querySelector<HTMLElement>('tr.active-row');
+      if (element) {
+        element.focus();
+        element.scrollIntoView?.({ block: 'nearest' });
+      } else {
+        this.template?.querySelector<HTMLElement>('.triage-list')?.focus();
+      }
+    });
   }
 
   private announce(message: string): void {
     this.announcement = message;
   }
 
-  // ---- bulk decisions ------------------------------------------------------------------------------------------
+  // ---- decisions with Undo -------------------------------------------------------------------------------------
+
+  // One decision waits at a time: a new one sends the previous at once (it was not undone in time).
+  private queueDecision(targets: InboxRow[], decision: Decision, reason: string | null): void {
+    this.flushPending();
+    const names = targets.map((row) => `${row.name} (${row.recordName ?? row.recordId})`).join(', ');
+    this.pending = { ids: targets.map((row) => row.id), names, decision, reason };
+    const waiting = new Set(this.pending.ids);
+    const from = this.rows.findIndex((row) => row.id === targets[0]?.id);
+    const next = nextDecidableIndex(this.rows, from >= 0 ? from : this.activeIndex, waiting);
+    if (next >= 0) this.activeIndex = next;
+    this.followActiveRow();
+    this.announce(this.pendingText);
+    const seconds = Math.max(Number(this.undoSeconds) || 0, 0);
+    window.clearTimeout(this.pendingTimer);
+    // The Undo window: the decision is sent when it closes, unless the approver undoes it first.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    this.pendingTimer = window.setTimeout(() => this.flushPending(), seconds * 1000);
+    this.focusActiveRow();
+  }
+
+  // After a decision the open review moves with the highlighted row, as j/k move it.
+  private followActiveRow(): void {
+    const row = this.rows[this.activeIndex];
+    if (this.panel?.kind === 'review' && row && this.panel.id !== row.id) {
+      this.panel = { kind: 'review', id: row.id, edit: false };
+      this.syncUrl();
+    }
+  }
+
+  /** Sends the decision waiting for Undo now (the Undo window closed, or the approver moved on). */
+  private flushPending(): void {
+    window.clearTimeout(this.pendingTimer);
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
+    void this.send(pending.ids, pending.decision, pending.reason);
+  }
+
+  handleSendNow(): void {
+    this.flushPending();
+    this.focusActiveRow();
+  }
+
+  handleUndo(): void {
+    this.undoPending();
+  }
+
+  private undoPending(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    window.clearTimeout(this.pendingTimer);
+    this.pending = null;
+    const index = this.rows.findIndex((row) => row.id === pending.ids[0]);
+    if (index >= 0) this.activeIndex = index;
+    this.followActiveRow();
+    const message = formatLabel(LABELS.undone, pending.names);
+    this.announce(message);
+    this.toast(message, '', 'info');
+    this.focusActiveRow();
+  }
+
+  private async send(ids: string[], decision: Decision, reason: string | null): Promise<void> {
+    this.busy = true;
+    try {
+      const response = await decide(ids, decision, reason);
+      if (ids.length === 1 && response.outcomes[0]) {
+        const words = outcomeMessage(response.outcomes[0], decision);
+        this.toast(words.title, words.message, words.tone);
+        this.announce([words.title, words.message].filter((part) => part !== '').join('. '));
+      } else {
+        const summary = summarizeResults(response.results, decision, response.outcomes);
+        this.toast(summary.title, summary.message === summary.title ? '' : summary.message, summary.tone);
+        this.announce(summary.message);
+      }
+      const done = new Set(response.results.filter((result) => result.ok).map((result) => result.actionId));
+      this.selectedIds = this.selectedIds.filter((id) => !done.has(id));
+      this.dispatchEvent(
+        new CustomEvent('decided', { detail: { actionIds: ids, decision, results: response.results } }),
+      );
+      await this.load();
+      // Whatever happened (decided, or refused because someone else was first), the open review shows it now.
+      const open = this.panel?.kind === 'review' ? this.panel.id : null;
+      if (open && ids.includes(open)) await this.review()?.refresh();
+    } catch (error) {
+      const message = errorMessage(error);
+      this.toast(LABELS.toastDecisionFailed, message, 'error');
+      this.announce(message);
+      await this.load();
+    } finally {
+      this.busy = false;
+      this.focusActiveRow();
+    }
+  }
+
+  // ---- the decision dialog (selection, or a reason for one action) -------------------------------------------
 
   handleBulkApprove(): void {
-    this.openBulkDialog('Approve', this.decisionTargets());
+    this.openDialog('Approve', this.selectedIds);
   }
 
   handleBulkReject(): void {
-    this.openBulkDialog('Reject', this.decisionTargets());
+    this.openDialog('Reject', this.selectedIds);
   }
 
-  private openBulkDialog(decision: Decision, ids: string[]): void {
-    if (ids.length === 0) {
-      this.announce(LABELS.nothingToDecide);
-      return;
-    }
-    this.bulkDecision = decision;
-    this.bulkTargetIds = ids;
+  private openDialog(decision: Decision, ids: string[]): void {
+    const { targets, skipped } = splitSelection(this.rows, ids);
+    this.dialogDecision = decision;
+    this.dialogTargets = targets;
+    this.dialogSkipped = skipped;
     this.bulkReason = '';
     this.bulkReasonError = null;
     // A textarea takes no value attribute (LWC1057), so the reason box is written here, not bound in the template:
     // a dialog opened again while open (r, then a) starts empty like a new one.
     void Promise.resolve().then(() => {
       const box = this.template?.querySelector<HTMLTextAreaElement>('textarea.bulk-reason');
-      if (!box) return;
-      box.value = this.bulkReason;
-      box.focus();
+      if (box) {
+        box.value = this.bulkReason;
+        box.focus();
+      } else this.template?.querySelector<HTMLElement>('.bulk-cancel')?.focus();
     });
   }
 
@@ -505,10 +846,11 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
   }
 
   handleBulkCancel(): void {
-    this.bulkDecision = null;
-    this.bulkTargetIds = [];
+    this.dialogDecision = null;
+    this.dialogTargets = [];
+    this.dialogSkipped = [];
     this.bulkReasonError = null;
-    void Promise.resolve().then(() => this.template?.querySelector<HTMLElement>('.triage-list')?.focus());
+    this.focusActiveRow();
   }
 
   handleDialogKeydown(event: KeyboardEvent): void {
@@ -519,43 +861,26 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
   }
 
   async handleBulkConfirm(): Promise<void> {
-    const decision = this.bulkDecision;
-    if (decision === null) return;
+    const decision = this.dialogDecision;
+    if (decision === null || this.dialogTargets.length === 0) return;
     if (decision === 'Reject' && this.bulkReason.trim() === '') {
       this.bulkReasonError = LABELS.rejectNeedsReason;
       this.template?.querySelector<HTMLTextAreaElement>('textarea.bulk-reason')?.focus();
       return;
     }
-    const ids = this.bulkTargetIds;
+    const targets = this.dialogTargets;
     const reason = this.bulkReason.trim() === '' ? null : this.bulkReason;
-    this.bulkDecision = null;
-    this.bulkTargetIds = [];
-    await this.decide(ids, decision, reason);
-  }
-
-  private async decide(ids: string[], decision: Decision, reason: string | null): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      const results = await decideActions(ids, decision, reason);
-      const summary = summarizeResults(results, decision);
-      if (summary.failed.length === 0) {
-        this.toast(summary.title, summary.message, 'success');
-      } else {
-        this.toast(summary.title, summary.message, summary.succeeded > 0 ? 'warning' : 'error');
-      }
-      this.announce(summary.message);
-      const done = new Set(results.filter((result) => result.ok).map((result) => result.actionId));
-      this.selectedIds = this.selectedIds.filter((id) => !done.has(id));
-      this.dispatchEvent(new CustomEvent('decided', { detail: { actionIds: ids, decision, results } }));
-      await this.load();
-    } catch (error) {
-      const message = errorMessage(error);
-      this.toast(LABELS.toastDecisionFailed, message, 'error');
-      this.announce(message);
-    } finally {
-      this.busy = false;
-    }
+    this.dialogDecision = null;
+    this.dialogTargets = [];
+    this.dialogSkipped = [];
+    // One action waits for Undo like a key press; several were confirmed in the dialog that listed them.
+    if (targets.length === 1) this.queueDecision(targets, decision, reason);
+    else
+      await this.send(
+        targets.map((row) => row.id),
+        decision,
+        reason,
+      );
   }
 
   // ---- panel and navigation ------------------------------------------------------------------------------------
@@ -565,27 +890,89 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     this.dispatchEvent(open);
     if (open.defaultPrevented) return; // the host shows the review itself
     this.panel = { kind: 'review', id, edit };
+    this.syncUrl();
     const row = this.rows.find((candidate) => candidate.id === id);
     this.announce(formatLabel(LABELS.reviewOpened, row?.name ?? id));
+    // On a phone the review covers the list: take the reader to its heading.
+    void Promise.resolve().then(() => this.review()?.focusHeading());
   }
 
   handlePanelClose(): void {
     this.panel = null;
-    void Promise.resolve().then(() => this.template?.querySelector<HTMLElement>('.triage-list')?.focus());
+    this.syncUrl();
+    this.focusActiveRow();
   }
 
   handleOpenRun(event: CustomEvent<{ runId: string }>): void {
     event.preventDefault();
     event.stopPropagation();
     this.panel = { kind: 'run', id: event.detail.runId };
+    this.syncUrl();
   }
 
-  async handleReviewDecided(): Promise<void> {
+  /** A timeline's action or a review's link asks to show another action: show it here. */
+  handlePanelOpenReview(event: CustomEvent<{ actionId: string; edit?: boolean }>): void {
+    event.preventDefault();
+    event.stopPropagation();
+    const index = this.rows.findIndex((row) => row.id === event.detail.actionId);
+    if (index >= 0) this.activeIndex = index;
+    this.openReview(event.detail.actionId, event.detail.edit === true);
+  }
+
+  /** A re-plan from the review: the list gains the new action, and the panel shows it. */
+  async handleReplanned(event: CustomEvent<{ actionId: string; newActionId: string }>): Promise<void> {
+    event.preventDefault();
+    event.stopPropagation();
     await this.load();
+    const index = this.rows.findIndex((row) => row.id === event.detail.newActionId);
+    if (index >= 0) this.activeIndex = index;
+    this.panel = { kind: 'review', id: event.detail.newActionId, edit: false };
+    this.syncUrl();
+  }
+
+  /** A decision made in the review: the list updates, and focus moves on to the next pending row. */
+  async handleReviewDecided(event: CustomEvent<{ actionId: string; status?: string; ok?: boolean }>): Promise<void> {
+    const decidedId = event.detail.actionId;
+    const from = this.rows.findIndex((row) => row.id === decidedId);
+    await this.load();
+    const stillHere = this.rows.findIndex((row) => row.id === decidedId);
+    const next = nextDecidableIndex(this.rows, stillHere >= 0 ? stillHere : Math.max(from - 1, -1));
+    const needsAttention = event.detail.ok !== true || ['Conflict', 'Failed'].includes(event.detail.status ?? '');
+    if (next >= 0) {
+      this.activeIndex = next;
+      // A decision that went wrong (a Conflict, a refused write, a lost race) stays on screen to be read.
+      if (!needsAttention) this.followActiveRow();
+    }
+    this.focusActiveRow();
   }
 
   handleHelpToggle(): void {
+    this.toggleHelp();
+  }
+
+  private toggleHelp(): void {
     this.helpOpen = !this.helpOpen;
+    this.announce(this.helpOpen ? LABELS.helpOpened : LABELS.helpClosed);
+    if (this.helpOpen) void Promise.resolve().then(() => this.template?.querySelector<HTMLElement>('.help')?.focus());
+    else this.focusActiveRow();
+  }
+
+  handleHelpClose(): void {
+    this.helpOpen = false;
+    this.announce(LABELS.helpClosed);
+    this.focusActiveRow();
+  }
+
+  handleHelpKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' || event.key === '?') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.handleHelpClose();
+    }
+  }
+
+  private review(): ReviewElement | null {
+    return this.template?.querySelector<ReviewElement>('c-action-review') ?? null;
   }
 
   private navigateToRecord(recordId: string): void {
@@ -593,7 +980,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     this[NavigationMixin.Navigate]({ type: 'standard__recordPage', attributes: { recordId, actionName: 'view' } });
   }
 
-  private toast(title: string, message: string, variant: 'success' | 'warning' | 'error'): void {
+  private toast(title: string, message: string, variant: Tone): void {
     this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
   }
 }

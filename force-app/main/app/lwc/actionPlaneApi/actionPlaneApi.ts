@@ -2,8 +2,10 @@
  * actionPlaneApi — the one place the approver's components talk to the server.
  *
  * Each function wraps one `ActionInboxController` @AuraEnabled method (docs/architecture.md, "The approver's
- * controller contract") and gives its parameters and result a type. In the org the imports resolve to Apex; the
- * workbench swaps the same `@salesforce/apex/*` modules for fetch shims, so nothing else may call the server.
+ * controller contract") and gives its parameters and result a type; `subscribeToStatusChanges` listens to the
+ * `ActionStatusChanged__e` platform event through the EMP API. In the org the imports resolve to Apex and
+ * `lightning/empApi`; the workbench swaps the same modules for fetch and Server-Sent Events shims, so nothing else
+ * may call the server.
  */
 import getInboxApex from '@salesforce/apex/ActionInboxController.getInbox';
 import getActionApex from '@salesforce/apex/ActionInboxController.getAction';
@@ -14,6 +16,13 @@ import replayRunApex from '@salesforce/apex/ActionInboxController.replayRun';
 import compensateApex from '@salesforce/apex/ActionInboxController.compensate';
 import replanApex from '@salesforce/apex/ActionInboxController.replan';
 import getActionsForRecordApex from '@salesforce/apex/ActionInboxController.getActionsForRecord';
+import previewEditApex from '@salesforce/apex/ActionInboxController.previewEdit';
+import STATUS_EVENT from '@salesforce/schema/ActionStatusChanged__e';
+import EVENT_ACTION_ID from '@salesforce/schema/ActionStatusChanged__e.ActionId__c';
+import EVENT_RUN_ID from '@salesforce/schema/ActionStatusChanged__e.RunId__c';
+import EVENT_STATUS from '@salesforce/schema/ActionStatusChanged__e.Status__c';
+import EVENT_PREVIOUS_STATUS from '@salesforce/schema/ActionStatusChanged__e.PreviousStatus__c';
+import { isEmpEnabled, onError, subscribe, unsubscribe, type EmpMessage } from 'lightning/empApi';
 import { LABELS } from 'c/actionPlaneLabels';
 
 /** A field value as stored: JSON (strings, numbers, booleans, null; dates as YYYY-MM-DD). */
@@ -57,6 +66,26 @@ export interface InboxRow {
   requiredApprovals: number | null;
   approvals: number | null;
   canDecide: boolean;
+  /** Each changed field with its values (older servers send only changedFields and summary). */
+  changes?: ChangeSummary[];
+  approverGroup?: string | null;
+  /** The approver group's label, e.g. "Sales Managers". */
+  approverGroupLabel?: string | null;
+  cannotDecideReason?: string | null;
+  cannotDecideCode?: CannotDecideCode | null;
+  /** Record id → name for the target record and every lookup value in the changes. */
+  referenceNames?: Record<string, string>;
+}
+
+export type CannotDecideCode = 'NOT_PENDING' | 'NOT_APPROVER' | 'OWN_PROPOSAL' | 'ALREADY_VOTED';
+
+export interface ChangeSummary {
+  field: string;
+  label: string | null;
+  type: string | null;
+  before: FieldValue;
+  after: FieldValue;
+  scale: number | null;
 }
 
 export interface InboxFilters {
@@ -91,6 +120,14 @@ export interface ActionDetailAction extends InboxRow {
   supersedes: string | null;
   retryOf: string | null;
   compensates: string | null;
+  /** One sentence: what the action needs and the rule behind it, in labels. */
+  headline?: string | null;
+  /** Every policy rule behind the decision, in labels (reasons keeps the stored text). */
+  ruleReasons?: string[];
+  appliedBy?: string | null;
+  /** A pending plan whose record no longer holds the planned "before" values. */
+  stale?: boolean;
+  driftedFields?: string[];
 }
 
 export interface FieldChange {
@@ -108,6 +145,12 @@ export interface FieldChange {
   originalProposed: FieldValue;
   scale: number | null;
   picklistValues: string[] | null;
+  /** Why this field needs what it needs, in labels. */
+  reason?: string | null;
+  /** The record's current value differs from the planned "before" (pending actions). */
+  drifted?: boolean;
+  /** The picklist's values are a sequence (Opportunity stages), so a move has steps. */
+  ordered?: boolean;
 }
 
 export interface DecisionRow {
@@ -128,6 +171,7 @@ export interface RunSummary {
   status: string;
   requestedBy: string | null;
   createdAt: string;
+  requestedByName?: string | null;
 }
 
 export interface ActionDetail {
@@ -137,6 +181,18 @@ export interface ActionDetail {
   run: RunSummary | null;
   canDecide: boolean;
   cannotDecideReason: string | null;
+  /** Actions linked to this one either way (re-plans, supersedes, compensations). */
+  related?: RelatedAction[];
+}
+
+export type Relation = 'retryOf' | 'retriedBy' | 'supersedes' | 'supersededBy' | 'compensates' | 'compensatedBy';
+
+export interface RelatedAction {
+  relation: Relation;
+  actionId: string;
+  name: string;
+  status: ActionStatus;
+  resultMessage: string | null;
 }
 
 export interface DecideResult {
@@ -144,6 +200,53 @@ export interface DecideResult {
   ok: boolean;
   status: ActionStatus | null;
   message: string | null;
+}
+
+/** Where one decided action stands after the call (DecideResponse.outcomes). */
+export interface DecisionOutcome {
+  actionId: string;
+  name: string | null;
+  ok: boolean;
+  status: ActionStatus | null;
+  message: string | null;
+  approvals: number | null;
+  requiredApprovals: number | null;
+  /** Everyone who voted, oldest first: for a refused vote, who decided instead. */
+  decidedBy: string[];
+  lastDecision: Decision | null;
+  resultMessage: string | null;
+}
+
+export interface DecideResponse {
+  results: DecideResult[];
+  outcomes: DecisionOutcome[];
+}
+
+/** previewEdit: what policy decides for an edit before it is sent. */
+export interface EditPreview {
+  actionId: string;
+  effect: Effect | null;
+  risk: Risk | null;
+  requiredApprovals: number;
+  requiredApprovalsBefore: number;
+  approvals: number;
+  approverGroup: string | null;
+  approverGroupLabel: string | null;
+  blocked: boolean;
+  raisesApprovals: boolean;
+  edited: boolean;
+  headline: string | null;
+  message: string | null;
+  ruleReasons: string[];
+  fields: {
+    field: string;
+    after: FieldValue;
+    edited: boolean;
+    effect: Effect | null;
+    rule: string | null;
+    reason: string | null;
+    error: string | null;
+  }[];
 }
 
 export interface AuditEventRow {
@@ -156,6 +259,15 @@ export interface AuditEventRow {
   summary: string | null;
   hash: string;
   prevHash: string;
+  actorName?: string | null;
+  actionName?: string | null;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  decision?: string | null;
+  reason?: string | null;
+  /** PolicyDecided: the effect and risk decided. */
+  effect?: string | null;
+  risk?: string | null;
 }
 
 export interface ChainVerification {
@@ -220,6 +332,19 @@ export async function decideActions(
   reason: string | null,
   editedValues: Record<string, FieldValue> | null = null,
 ): Promise<DecideResult[]> {
+  return (await decide(actionIds, decision, reason, editedValues)).results;
+}
+
+/**
+ * decideActions with the outcomes: where each action stands afterwards (approval progress, who decided). A server
+ * that sends no outcomes gets one per result from the result alone.
+ */
+export async function decide(
+  actionIds: string[],
+  decision: Decision,
+  reason: string | null,
+  editedValues: Record<string, FieldValue> | null = null,
+): Promise<DecideResponse> {
   if (actionIds.length === 0) throw new Error(LABELS.errorChooseAction);
   if (decision === 'Reject' && (reason === null || reason.trim() === '')) {
     throw new Error(LABELS.rejectNeedsReason);
@@ -232,8 +357,61 @@ export async function decideActions(
     decision,
     reason: reason === null ? null : reason.trim(),
     editedValues,
-  })) as { results: DecideResult[] };
-  return response.results;
+  })) as { results: DecideResult[]; outcomes?: DecisionOutcome[] };
+  const outcomes =
+    response.outcomes ??
+    response.results.map((result) => ({
+      ...result,
+      name: null,
+      approvals: null,
+      requiredApprovals: null,
+      decidedBy: [],
+      lastDecision: null,
+      resultMessage: null,
+    }));
+  return { results: response.results, outcomes };
+}
+
+/** What policy decides for the approver's edit of one action, before anything is sent (nothing is written). */
+export function previewEdit(actionId: string, editedValues: Record<string, FieldValue>): Promise<EditPreview> {
+  return previewEditApex({ actionId, editedValues }) as Promise<EditPreview>;
+}
+
+/** One `ActionStatusChanged__e` message: which action moved, on which run, from which status to which. */
+export interface StatusChange {
+  actionId: string | null;
+  runId: string | null;
+  status: string | null;
+  previousStatus: string | null;
+}
+
+function payloadText(payload: Record<string, unknown>, reference: { fieldApiName?: string }): string | null {
+  const value = reference.fieldApiName ? payload[reference.fieldApiName] : undefined;
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * Calls `onChange` for every `ActionStatusChanged__e` from now on (new proposals, votes, applies, expiries…).
+ * Resolves with the function that stops listening; resolves with a no-op when the EMP API is not available here
+ * (e.g. a mobile app), so the component keeps working with its refresh button. The channel and payload field
+ * names come from `@salesforce/schema`, so they carry the package's namespace in a subscriber org.
+ */
+export async function subscribeToStatusChanges(onChange: (change: StatusChange) => void): Promise<() => void> {
+  const enabled = await isEmpEnabled().catch(() => false);
+  if (!enabled) return () => undefined;
+  onError(() => undefined); // The EMP API reconnects by itself; a lost message is caught up by the next one.
+  const subscription = await subscribe(`/event/${STATUS_EVENT.objectApiName}`, -1, (message: EmpMessage) => {
+    const payload = message.data.payload;
+    onChange({
+      actionId: payloadText(payload, EVENT_ACTION_ID),
+      runId: payloadText(payload, EVENT_RUN_ID),
+      status: payloadText(payload, EVENT_STATUS),
+      previousStatus: payloadText(payload, EVENT_PREVIOUS_STATUS),
+    });
+  });
+  return () => {
+    void unsubscribe(subscription);
+  };
 }
 
 /** The run with its actions, audit events and the server's chain verification. */

@@ -5,8 +5,16 @@
  */
 import LOCALE from '@salesforce/i18n/locale';
 import CURRENCY from '@salesforce/i18n/currency';
-import { LABELS, formatLabel } from 'c/actionPlaneLabels';
-import type { FieldChange, FieldValue } from 'c/actionPlaneApi';
+import { LABELS, formatLabel, pluralLabel } from 'c/actionPlaneLabels';
+import type {
+  ChangeSummary,
+  Decision,
+  DecisionOutcome,
+  FieldChange,
+  FieldValue,
+  InboxRow,
+  RelatedAction,
+} from 'c/actionPlaneApi';
 
 export type ValueKind =
   | 'currency'
@@ -29,6 +37,8 @@ export interface FormatOptions {
   scale?: number | null;
   locale?: string;
   currency?: string;
+  /** Record id → name: a lookup value is shown as the record's name. */
+  names?: Record<string, string> | null;
 }
 
 const KIND_BY_TYPE: Record<string, ValueKind> = {
@@ -170,9 +180,24 @@ export function formatValue(kind: ValueKind, value: FieldValue | undefined, opti
       return value === true || value === 'true' ? LABELS.yes : LABELS.no;
     case 'multipicklist':
       return String(value).split(';').join(', ');
+    case 'reference': {
+      const id = String(value);
+      return options.names?.[id] ?? id;
+    }
     default:
       return String(value);
   }
+}
+
+/** Whether two stored values of a field are the same value (50000 and "50000.00" are; blank and null are). */
+export function valuesMatch(kind: ValueKind, a: FieldValue | undefined, b: FieldValue | undefined): boolean {
+  if (isBlankValue(a) || isBlankValue(b)) return isBlankValue(a) && isBlankValue(b);
+  if (kind === 'currency' || kind === 'number' || kind === 'percent' || kind === 'integer') {
+    const x = toNumber(a);
+    const y = toNumber(b);
+    if (x !== null && y !== null) return x === y;
+  }
+  return String(a) === String(b);
 }
 
 /** How a number changed: the signed delta and the percentage of the "before" (null when before is blank or 0). */
@@ -310,7 +335,7 @@ function signed(text: string, n: number): string {
 
 /** What the change means in words: "+$10,000.00 (+20%)", "+14 days (later)", "forward 2 steps". Empty when none. */
 export function describeDetail(
-  change: Pick<FieldChange, 'type' | 'before' | 'after' | 'scale' | 'picklistValues'>,
+  change: Pick<FieldChange, 'type' | 'before' | 'after' | 'scale' | 'picklistValues' | 'ordered'>,
   options: FormatOptions = {},
 ): {
   text: string;
@@ -343,12 +368,30 @@ export function describeDetail(
     const template = days > 0 ? LABELS.daysLater : LABELS.daysEarlier;
     return { text: formatLabel(template, signed(amount, days)), tone: days > 0 ? 'up' : 'down' };
   }
-  if (kind === 'picklist') {
+  // Steps only mean something for a sequence (Opportunity stages); Case Priority's order is just a list.
+  if (kind === 'picklist' && change.ordered === true) {
     const move = picklistMove(change.before, change.after, change.picklistValues);
-    if (move.direction === 'forward') return { text: formatLabel(LABELS.movesForward, move.steps), tone: 'up' };
-    if (move.direction === 'backward') return { text: formatLabel(LABELS.movesBackward, move.steps), tone: 'down' };
+    if (move.direction === 'forward')
+      return { text: pluralLabel(move.steps, LABELS.movesForwardOne, LABELS.movesForward, move.steps), tone: 'up' };
+    if (move.direction === 'backward')
+      return {
+        text: pluralLabel(move.steps, LABELS.movesBackwardOne, LABELS.movesBackward, move.steps),
+        tone: 'down',
+      };
   }
   return { text: '', tone: 'neutral' };
+}
+
+/**
+ * Whether an inline word diff reads well: what stays is at least 40% of the text (by characters, spaces aside, against
+ * the larger of the removed and the added part). A full rewrite interleaved word by word is unreadable, so it is
+ * shown whole beside the old text instead.
+ */
+export function isReadableWordDiff(segments: Pick<WordSegment, 'text' | 'kind'>[]): boolean {
+  const count = { same: 0, added: 0, removed: 0 };
+  for (const segment of segments) count[segment.kind] += segment.text.replace(/\s+/g, '').length;
+  const changed = Math.max(count.added, count.removed);
+  return count.same + changed === 0 || count.same / (count.same + changed) >= 0.4;
 }
 
 /** Long text (or any text with a line break or over 80 characters) is shown as an inline word diff. */
@@ -507,6 +550,166 @@ export function clipSummary(summary: string, perValue = 40): string {
       return name + values.map((value) => clipText(value, perValue)).join(' → ');
     })
     .join('; ');
+}
+
+/** One changed field of an inbox row in words: label, before and after formatted as the review formats them. */
+export interface ChangeLine {
+  key: string;
+  label: string;
+  before: string;
+  after: string;
+  text: string;
+}
+
+/** The row's changes in words ("Amount: $15,000.00 → $20,250.00"), long values clipped; older rows from summary. */
+export function changeLines(
+  row: Pick<InboxRow, 'changes' | 'summary' | 'changedFields' | 'referenceNames'>,
+  perValue = 60,
+): ChangeLine[] {
+  if (!row.changes || row.changes.length === 0) {
+    const summary = row.summary ?? row.changedFields.join(', ');
+    return summary === ''
+      ? []
+      : [{ key: 'summary', label: '', before: '', after: '', text: clipSummary(summary, perValue) }];
+  }
+  return row.changes.map((change: ChangeSummary) => {
+    const kind = kindOf(change.type);
+    const options = { scale: change.scale, names: row.referenceNames ?? null };
+    const show = (value: FieldValue) => {
+      return isBlankValue(value) ? LABELS.blank : clipText(formatValue(kind, value, options), perValue);
+    };
+    const label = change.label ?? change.field;
+    const before = show(change.before);
+    const after = show(change.after);
+    return { key: change.field, label, before, after, text: `${label}: ${before} → ${after}` };
+  });
+}
+
+/** "1 of 2 approvals", "0 of 1 approval"; empty when no approvals are needed. */
+export function approvalProgress(approvals: number | null | undefined, required: number | null | undefined): string {
+  if (!required) return '';
+  return pluralLabel(required, LABELS.approvalsOfOne, LABELS.approvalsOf, approvals ?? 0, required);
+}
+
+// Audit event types (AuditEvent__c.EventType__c) → what a person reads.
+const EVENT_LABEL: Record<string, keyof typeof LABELS> = {
+  RunStarted: 'eventRunStarted',
+  ActionProposed: 'eventActionProposed',
+  PolicyDecided: 'eventPolicyDecided',
+  ApprovalRequested: 'eventApprovalRequested',
+  ApprovalRecorded: 'eventApprovalRecorded',
+  EditedByApprover: 'eventEditedByApprover',
+  StatusChanged: 'eventStatusChanged',
+  Applied: 'eventApplied',
+  ConflictDetected: 'eventConflictDetected',
+  ExecutionFailed: 'eventExecutionFailed',
+  CompensationRequested: 'eventCompensationRequested',
+  RunHalted: 'eventRunHalted',
+  RunReplayed: 'eventRunReplayed',
+  ApproverGroupNotFound: 'eventApproverGroupNotFound',
+};
+
+/** An audit event type in words ("StatusChanged" → "Status changed"); an unknown type is shown as stored. */
+export function eventTypeLabel(type: string | null | undefined): string {
+  return readable(EVENT_LABEL, type);
+}
+
+const RELATION_LABEL: Record<string, keyof typeof LABELS> = {
+  retryOf: 'relatedRetryOf',
+  retriedBy: 'relatedRetriedBy',
+  supersedes: 'relatedSupersedes',
+  supersededBy: 'relatedSupersededBy',
+  compensates: 'relatedCompensates',
+  compensatedBy: 'relatedCompensatedBy',
+};
+
+/** How a linked action relates to the shown one: "Re-plan of PA-000004, which ended Expired". */
+export function relationText(related: Pick<RelatedAction, 'relation' | 'name' | 'status'>): string {
+  const key = RELATION_LABEL[related.relation];
+  return key ? formatLabel(LABELS[key], related.name, statusLabel(related.status)) : related.name;
+}
+
+export type Tone = 'success' | 'warning' | 'error' | 'info';
+
+/**
+ * What a decision did, in words that name the action and say what it led to: applied, "1 of 2 approvals, waiting
+ * for one more", rejected, approved but not applied (a Conflict or a refused write is a warning, not a success), or
+ * refused because someone else decided first (who, and the status now).
+ */
+export function outcomeMessage(
+  outcome: Pick<
+    DecisionOutcome,
+    | 'actionId'
+    | 'name'
+    | 'ok'
+    | 'status'
+    | 'message'
+    | 'approvals'
+    | 'requiredApprovals'
+    | 'decidedBy'
+    | 'resultMessage'
+  >,
+  decision: Decision,
+): { title: string; message: string; tone: Tone } {
+  const name = outcome.name ?? outcome.actionId;
+  const status = outcome.status ?? '';
+  if (!outcome.ok) {
+    if (status !== '' && status !== 'PendingApproval') {
+      const title =
+        outcome.decidedBy.length > 0
+          ? formatLabel(LABELS.outcomeAlreadyDecided, name, outcome.decidedBy.join(', '), statusLabel(status))
+          : formatLabel(LABELS.outcomeAlreadyStatus, name, statusLabel(status));
+      return { title, message: outcome.resultMessage ?? '', tone: 'warning' };
+    }
+    return {
+      title: formatLabel(LABELS.outcomeRefused, name),
+      message: outcome.message ?? LABELS.errorNoReason,
+      tone: 'error',
+    };
+  }
+  if (decision === 'Reject' || status === 'Rejected') {
+    return { title: formatLabel(LABELS.outcomeRejected, name), message: '', tone: 'success' };
+  }
+  if (status === 'Applied') return { title: formatLabel(LABELS.outcomeApplied, name), message: '', tone: 'success' };
+  if (status === 'PendingApproval') {
+    const approvals = outcome.approvals ?? 0;
+    const required = outcome.requiredApprovals ?? approvals + 1;
+    const missing = Math.max(required - approvals, 1);
+    const title =
+      missing === 1
+        ? formatLabel(LABELS.outcomeWaitingOne, name, approvals, required)
+        : formatLabel(LABELS.outcomeWaitingMany, name, approvals, required, missing);
+    return { title, message: '', tone: 'success' };
+  }
+  if (status === 'Approved') {
+    return {
+      title: formatLabel(LABELS.outcomeNotYetApplied, name),
+      message: outcome.resultMessage ?? '',
+      tone: 'warning',
+    };
+  }
+  return {
+    title: formatLabel(LABELS.outcomeNotApplied, name),
+    message: outcome.resultMessage ?? statusLabel(status),
+    tone: 'warning',
+  };
+}
+
+/** Why a row is not the user's to decide, as a short marker: "Not yours (ActionPlane Approvers)". */
+export function cannotDecideMarker(
+  row: Pick<InboxRow, 'status' | 'canDecide' | 'cannotDecideCode' | 'approverGroupLabel' | 'approverGroup'>,
+): string {
+  if (row.canDecide || row.status !== 'PendingApproval') return '';
+  switch (row.cannotDecideCode) {
+    case 'OWN_PROPOSAL':
+      return LABELS.ownProposal;
+    case 'ALREADY_VOTED':
+      return LABELS.youApproved;
+    default: {
+      const group = row.approverGroupLabel ?? row.approverGroup;
+      return group ? formatLabel(LABELS.notYours, group) : LABELS.notYoursNoGroup;
+    }
+  }
 }
 
 /** Confidence 0–1 as a whole percentage; blank when the agent gave none. */

@@ -1,26 +1,38 @@
 /**
  * actionPlaneLabels — every word the approver's components show, from Custom Labels (app/labels), so admins can
- * translate them in Setup. Generated alongside CustomLabels.labels-meta.xml: keep both in step.
+ * translate them in Setup. Labels only the Apex controller reads (ActionPlane_Explain*, ActionPlane_Edit* sentences)
+ * are not imported here. Keep this list and CustomLabels.labels-meta.xml in step (the labels test checks both ways).
  */
 import actionsInRun from '@salesforce/label/c.ActionPlane_ActionsInRun';
+import ageOld from '@salesforce/label/c.ActionPlane_AgeOld';
+import allRules from '@salesforce/label/c.ActionPlane_AllRules';
 import any from '@salesforce/label/c.ActionPlane_Any';
-import appliedAt from '@salesforce/label/c.ActionPlane_AppliedAt';
+import appliedAsApproved from '@salesforce/label/c.ActionPlane_AppliedAsApproved';
+import appliedAsApprovedAt from '@salesforce/label/c.ActionPlane_AppliedAsApprovedAt';
+import appliedAutomatically from '@salesforce/label/c.ActionPlane_AppliedAutomatically';
 import approvals from '@salesforce/label/c.ActionPlane_Approvals';
 import approvalsOf from '@salesforce/label/c.ActionPlane_ApprovalsOf';
+import approvalsOfOne from '@salesforce/label/c.ActionPlane_ApprovalsOfOne';
 import approve from '@salesforce/label/c.ActionPlane_Approve';
 import approveCount from '@salesforce/label/c.ActionPlane_ApproveCount';
+import approveCountOne from '@salesforce/label/c.ActionPlane_ApproveCountOne';
 import approveSelected from '@salesforce/label/c.ActionPlane_ApproveSelected';
 import approveWithEdits from '@salesforce/label/c.ActionPlane_ApproveWithEdits';
 import auditEvents from '@salesforce/label/c.ActionPlane_AuditEvents';
 import blank from '@salesforce/label/c.ActionPlane_Blank';
 import blankOption from '@salesforce/label/c.ActionPlane_BlankOption';
 import bulkActions from '@salesforce/label/c.ActionPlane_BulkActions';
+import bulkNoneDecidable from '@salesforce/label/c.ActionPlane_BulkNoneDecidable';
+import bulkSkips from '@salesforce/label/c.ActionPlane_BulkSkips';
+import bulkWillDecide from '@salesforce/label/c.ActionPlane_BulkWillDecide';
 import cancel from '@salesforce/label/c.ActionPlane_Cancel';
 import cancelEdit from '@salesforce/label/c.ActionPlane_CancelEdit';
 import cannotDecide from '@salesforce/label/c.ActionPlane_CannotDecide';
+import cannotDecideRow from '@salesforce/label/c.ActionPlane_CannotDecideRow';
 import chainBroken from '@salesforce/label/c.ActionPlane_ChainBroken';
 import chainBrokenAt from '@salesforce/label/c.ActionPlane_ChainBrokenAt';
 import chainVerified from '@salesforce/label/c.ActionPlane_ChainVerified';
+import changedSinceApplied from '@salesforce/label/c.ActionPlane_ChangedSinceApplied';
 import changedSincePlan from '@salesforce/label/c.ActionPlane_ChangedSincePlan';
 import close from '@salesforce/label/c.ActionPlane_Close';
 import colAction from '@salesforce/label/c.ActionPlane_ColAction';
@@ -28,7 +40,6 @@ import colAfter from '@salesforce/label/c.ActionPlane_ColAfter';
 import colAge from '@salesforce/label/c.ActionPlane_ColAge';
 import colAgent from '@salesforce/label/c.ActionPlane_ColAgent';
 import colApplied from '@salesforce/label/c.ActionPlane_ColApplied';
-import colBadges from '@salesforce/label/c.ActionPlane_ColBadges';
 import colBefore from '@salesforce/label/c.ActionPlane_ColBefore';
 import colChange from '@salesforce/label/c.ActionPlane_ColChange';
 import colChanges from '@salesforce/label/c.ActionPlane_ColChanges';
@@ -36,17 +47,22 @@ import colConfidence from '@salesforce/label/c.ActionPlane_ColConfidence';
 import colCurrent from '@salesforce/label/c.ActionPlane_ColCurrent';
 import colExpires from '@salesforce/label/c.ActionPlane_ColExpires';
 import colField from '@salesforce/label/c.ActionPlane_ColField';
+import colNow from '@salesforce/label/c.ActionPlane_ColNow';
 import colObject from '@salesforce/label/c.ActionPlane_ColObject';
 import colRecord from '@salesforce/label/c.ActionPlane_ColRecord';
+import colRisk from '@salesforce/label/c.ActionPlane_ColRisk';
 import colRule from '@salesforce/label/c.ActionPlane_ColRule';
 import colStatus from '@salesforce/label/c.ActionPlane_ColStatus';
+import confidenceOf from '@salesforce/label/c.ActionPlane_ConfidenceOf';
 import confirm from '@salesforce/label/c.ActionPlane_Confirm';
+import confirmReject from '@salesforce/label/c.ActionPlane_ConfirmReject';
 import conflictExplained from '@salesforce/label/c.ActionPlane_ConflictExplained';
 import daysEarlier from '@salesforce/label/c.ActionPlane_DaysEarlier';
 import daysLater from '@salesforce/label/c.ActionPlane_DaysLater';
 import decide from '@salesforce/label/c.ActionPlane_Decide';
 import decisions from '@salesforce/label/c.ActionPlane_Decisions';
 import diffCaption from '@salesforce/label/c.ActionPlane_DiffCaption';
+import draftRestored from '@salesforce/label/c.ActionPlane_DraftRestored';
 import editNotBoolean from '@salesforce/label/c.ActionPlane_EditNotBoolean';
 import editNotDate from '@salesforce/label/c.ActionPlane_EditNotDate';
 import editNotDateTime from '@salesforce/label/c.ActionPlane_EditNotDateTime';
@@ -69,9 +85,27 @@ import error from '@salesforce/label/c.ActionPlane_Error';
 import errorChooseAction from '@salesforce/label/c.ActionPlane_ErrorChooseAction';
 import errorEditOneOnly from '@salesforce/label/c.ActionPlane_ErrorEditOneOnly';
 import errorNoReason from '@salesforce/label/c.ActionPlane_ErrorNoReason';
+import eventActionProposed from '@salesforce/label/c.ActionPlane_EventActionProposed';
+import eventApplied from '@salesforce/label/c.ActionPlane_EventApplied';
+import eventApprovalRecorded from '@salesforce/label/c.ActionPlane_EventApprovalRecorded';
+import eventApprovalRequested from '@salesforce/label/c.ActionPlane_EventApprovalRequested';
+import eventApproved from '@salesforce/label/c.ActionPlane_EventApproved';
+import eventApproverGroupNotFound from '@salesforce/label/c.ActionPlane_EventApproverGroupNotFound';
+import eventCompensationRequested from '@salesforce/label/c.ActionPlane_EventCompensationRequested';
+import eventConflictDetected from '@salesforce/label/c.ActionPlane_EventConflictDetected';
+import eventEditedByApprover from '@salesforce/label/c.ActionPlane_EventEditedByApprover';
+import eventExecutionFailed from '@salesforce/label/c.ActionPlane_EventExecutionFailed';
+import eventPolicyDecided from '@salesforce/label/c.ActionPlane_EventPolicyDecided';
+import eventRejected from '@salesforce/label/c.ActionPlane_EventRejected';
+import eventRunHalted from '@salesforce/label/c.ActionPlane_EventRunHalted';
+import eventRunReplayed from '@salesforce/label/c.ActionPlane_EventRunReplayed';
+import eventRunStarted from '@salesforce/label/c.ActionPlane_EventRunStarted';
+import eventStatusChanged from '@salesforce/label/c.ActionPlane_EventStatusChanged';
 import evidence from '@salesforce/label/c.ActionPlane_Evidence';
 import expired from '@salesforce/label/c.ActionPlane_Expired';
+import expiredExplained from '@salesforce/label/c.ActionPlane_ExpiredExplained';
 import expiresIn from '@salesforce/label/c.ActionPlane_ExpiresIn';
+import failedExplained from '@salesforce/label/c.ActionPlane_FailedExplained';
 import fieldChanges from '@salesforce/label/c.ActionPlane_FieldChanges';
 import filters from '@salesforce/label/c.ActionPlane_Filters';
 import fromBlank from '@salesforce/label/c.ActionPlane_FromBlank';
@@ -91,27 +125,52 @@ import helpOpened from '@salesforce/label/c.ActionPlane_HelpOpened';
 import helpReject from '@salesforce/label/c.ActionPlane_HelpReject';
 import helpReview from '@salesforce/label/c.ActionPlane_HelpReview';
 import helpSelect from '@salesforce/label/c.ActionPlane_HelpSelect';
+import helpUndo from '@salesforce/label/c.ActionPlane_HelpUndo';
 import hideReview from '@salesforce/label/c.ActionPlane_HideReview';
 import inboxCaption from '@salesforce/label/c.ActionPlane_InboxCaption';
 import inboxTitle from '@salesforce/label/c.ActionPlane_InboxTitle';
+import inboxUpdated from '@salesforce/label/c.ActionPlane_InboxUpdated';
 import keyboardHelp from '@salesforce/label/c.ActionPlane_KeyboardHelp';
+import liveChanged from '@salesforce/label/c.ActionPlane_LiveChanged';
+import liveOff from '@salesforce/label/c.ActionPlane_LiveOff';
 import loadFailed from '@salesforce/label/c.ActionPlane_LoadFailed';
 import loading from '@salesforce/label/c.ActionPlane_Loading';
 import mine from '@salesforce/label/c.ActionPlane_Mine';
 import movesBackward from '@salesforce/label/c.ActionPlane_MovesBackward';
+import movesBackwardOne from '@salesforce/label/c.ActionPlane_MovesBackwardOne';
 import movesForward from '@salesforce/label/c.ActionPlane_MovesForward';
+import movesForwardOne from '@salesforce/label/c.ActionPlane_MovesForwardOne';
 import newValueFor from '@salesforce/label/c.ActionPlane_NewValueFor';
 import next from '@salesforce/label/c.ActionPlane_Next';
 import no from '@salesforce/label/c.ActionPlane_No';
 import noActionChosen from '@salesforce/label/c.ActionPlane_NoActionChosen';
 import noEvents from '@salesforce/label/c.ActionPlane_NoEvents';
 import noFieldChanges from '@salesforce/label/c.ActionPlane_NoFieldChanges';
+import notYours from '@salesforce/label/c.ActionPlane_NotYours';
+import notYoursNoGroup from '@salesforce/label/c.ActionPlane_NotYoursNoGroup';
 import nothingToDecide from '@salesforce/label/c.ActionPlane_NothingToDecide';
+import openAction from '@salesforce/label/c.ActionPlane_OpenAction';
+import outcomeAlreadyDecided from '@salesforce/label/c.ActionPlane_OutcomeAlreadyDecided';
+import outcomeAlreadyStatus from '@salesforce/label/c.ActionPlane_OutcomeAlreadyStatus';
+import outcomeApplied from '@salesforce/label/c.ActionPlane_OutcomeApplied';
+import outcomeNotApplied from '@salesforce/label/c.ActionPlane_OutcomeNotApplied';
+import outcomeNotYetApplied from '@salesforce/label/c.ActionPlane_OutcomeNotYetApplied';
+import outcomeRefused from '@salesforce/label/c.ActionPlane_OutcomeRefused';
+import outcomeRejected from '@salesforce/label/c.ActionPlane_OutcomeRejected';
+import outcomeWaitingMany from '@salesforce/label/c.ActionPlane_OutcomeWaitingMany';
+import outcomeWaitingOne from '@salesforce/label/c.ActionPlane_OutcomeWaitingOne';
+import ownProposal from '@salesforce/label/c.ActionPlane_OwnProposal';
 import pageOf from '@salesforce/label/c.ActionPlane_PageOf';
-import showMoreRows from '@salesforce/label/c.ActionPlane_ShowMoreRows';
+import pageOfOne from '@salesforce/label/c.ActionPlane_PageOfOne';
+import pendingApproveIn from '@salesforce/label/c.ActionPlane_PendingApproveIn';
+import pendingRejectIn from '@salesforce/label/c.ActionPlane_PendingRejectIn';
 import percentPoints from '@salesforce/label/c.ActionPlane_PercentPoints';
 import policyDecision from '@salesforce/label/c.ActionPlane_PolicyDecision';
+import previewChecking from '@salesforce/label/c.ActionPlane_PreviewChecking';
+import previewFailed from '@salesforce/label/c.ActionPlane_PreviewFailed';
 import previous from '@salesforce/label/c.ActionPlane_Previous';
+import progressFrom from '@salesforce/label/c.ActionPlane_ProgressFrom';
+import proposedBy from '@salesforce/label/c.ActionPlane_ProposedBy';
 import rationale from '@salesforce/label/c.ActionPlane_Rationale';
 import reason from '@salesforce/label/c.ActionPlane_Reason';
 import reasonOptional from '@salesforce/label/c.ActionPlane_ReasonOptional';
@@ -123,8 +182,16 @@ import recordActionsTitle from '@salesforce/label/c.ActionPlane_RecordActionsTit
 import refresh from '@salesforce/label/c.ActionPlane_Refresh';
 import reject from '@salesforce/label/c.ActionPlane_Reject';
 import rejectCount from '@salesforce/label/c.ActionPlane_RejectCount';
+import rejectCountOne from '@salesforce/label/c.ActionPlane_RejectCountOne';
 import rejectNeedsReason from '@salesforce/label/c.ActionPlane_RejectNeedsReason';
+import rejectReasonLabel from '@salesforce/label/c.ActionPlane_RejectReasonLabel';
 import rejectSelected from '@salesforce/label/c.ActionPlane_RejectSelected';
+import relatedCompensatedBy from '@salesforce/label/c.ActionPlane_RelatedCompensatedBy';
+import relatedCompensates from '@salesforce/label/c.ActionPlane_RelatedCompensates';
+import relatedRetriedBy from '@salesforce/label/c.ActionPlane_RelatedRetriedBy';
+import relatedRetryOf from '@salesforce/label/c.ActionPlane_RelatedRetryOf';
+import relatedSupersededBy from '@salesforce/label/c.ActionPlane_RelatedSupersededBy';
+import relatedSupersedes from '@salesforce/label/c.ActionPlane_RelatedSupersedes';
 import replan from '@salesforce/label/c.ActionPlane_Replan';
 import replayEffect from '@salesforce/label/c.ActionPlane_ReplayEffect';
 import replayNoneDiffer from '@salesforce/label/c.ActionPlane_ReplayNoneDiffer';
@@ -135,6 +202,7 @@ import revert from '@salesforce/label/c.ActionPlane_Revert';
 import revertNeedsReason from '@salesforce/label/c.ActionPlane_RevertNeedsReason';
 import revertReason from '@salesforce/label/c.ActionPlane_RevertReason';
 import review from '@salesforce/label/c.ActionPlane_Review';
+import reviewFullScreen from '@salesforce/label/c.ActionPlane_ReviewFullScreen';
 import reviewOpened from '@salesforce/label/c.ActionPlane_ReviewOpened';
 import reviewTitle from '@salesforce/label/c.ActionPlane_ReviewTitle';
 import risk from '@salesforce/label/c.ActionPlane_Risk';
@@ -142,13 +210,22 @@ import rowAnnouncement from '@salesforce/label/c.ActionPlane_RowAnnouncement';
 import rowSelected from '@salesforce/label/c.ActionPlane_RowSelected';
 import rowUnselected from '@salesforce/label/c.ActionPlane_RowUnselected';
 import run from '@salesforce/label/c.ActionPlane_Run';
+import runStatusAwaitingApproval from '@salesforce/label/c.ActionPlane_RunStatusAwaitingApproval';
+import runStatusCompleted from '@salesforce/label/c.ActionPlane_RunStatusCompleted';
+import runStatusHalted from '@salesforce/label/c.ActionPlane_RunStatusHalted';
+import runStatusOpen from '@salesforce/label/c.ActionPlane_RunStatusOpen';
+import runStatusPartiallyApplied from '@salesforce/label/c.ActionPlane_RunStatusPartiallyApplied';
 import same from '@salesforce/label/c.ActionPlane_Same';
+import sameAsBefore from '@salesforce/label/c.ActionPlane_SameAsBefore';
 import selectAll from '@salesforce/label/c.ActionPlane_SelectAll';
 import selectRow from '@salesforce/label/c.ActionPlane_SelectRow';
 import selectedCount from '@salesforce/label/c.ActionPlane_SelectedCount';
+import sendNow from '@salesforce/label/c.ActionPlane_SendNow';
+import showMoreRows from '@salesforce/label/c.ActionPlane_ShowMoreRows';
 import spanDays from '@salesforce/label/c.ActionPlane_SpanDays';
 import spanHours from '@salesforce/label/c.ActionPlane_SpanHours';
 import spanMinutes from '@salesforce/label/c.ActionPlane_SpanMinutes';
+import stalePlan from '@salesforce/label/c.ActionPlane_StalePlan';
 import statusApplied from '@salesforce/label/c.ActionPlane_StatusApplied';
 import statusApproved from '@salesforce/label/c.ActionPlane_StatusApproved';
 import statusAutoApproved from '@salesforce/label/c.ActionPlane_StatusAutoApproved';
@@ -160,11 +237,6 @@ import statusExpired from '@salesforce/label/c.ActionPlane_StatusExpired';
 import statusFailed from '@salesforce/label/c.ActionPlane_StatusFailed';
 import statusOpen from '@salesforce/label/c.ActionPlane_StatusOpen';
 import statusPendingApproval from '@salesforce/label/c.ActionPlane_StatusPendingApproval';
-import runStatusOpen from '@salesforce/label/c.ActionPlane_RunStatusOpen';
-import runStatusAwaitingApproval from '@salesforce/label/c.ActionPlane_RunStatusAwaitingApproval';
-import runStatusCompleted from '@salesforce/label/c.ActionPlane_RunStatusCompleted';
-import runStatusPartiallyApplied from '@salesforce/label/c.ActionPlane_RunStatusPartiallyApplied';
-import runStatusHalted from '@salesforce/label/c.ActionPlane_RunStatusHalted';
 import statusProposed from '@salesforce/label/c.ActionPlane_StatusProposed';
 import statusRejected from '@salesforce/label/c.ActionPlane_StatusRejected';
 import statusSuperseded from '@salesforce/label/c.ActionPlane_StatusSuperseded';
@@ -176,6 +248,7 @@ import toastDecisionFailed from '@salesforce/label/c.ActionPlane_ToastDecisionFa
 import toastHaltFailed from '@salesforce/label/c.ActionPlane_ToastHaltFailed';
 import toastHalted from '@salesforce/label/c.ActionPlane_ToastHalted';
 import toastHaltedCount from '@salesforce/label/c.ActionPlane_ToastHaltedCount';
+import toastHaltedCountOne from '@salesforce/label/c.ActionPlane_ToastHaltedCountOne';
 import toastNewAction from '@salesforce/label/c.ActionPlane_ToastNewAction';
 import toastNowStatus from '@salesforce/label/c.ActionPlane_ToastNowStatus';
 import toastRejected from '@salesforce/label/c.ActionPlane_ToastRejected';
@@ -187,31 +260,45 @@ import toastRevertFailed from '@salesforce/label/c.ActionPlane_ToastRevertFailed
 import toastRevertProposed from '@salesforce/label/c.ActionPlane_ToastRevertProposed';
 import toastSomeFailed from '@salesforce/label/c.ActionPlane_ToastSomeFailed';
 import triageList from '@salesforce/label/c.ActionPlane_TriageList';
+import undo from '@salesforce/label/c.ActionPlane_Undo';
+import undone from '@salesforce/label/c.ActionPlane_Undone';
 import verdict from '@salesforce/label/c.ActionPlane_Verdict';
 import wouldDiffer from '@salesforce/label/c.ActionPlane_WouldDiffer';
 import yes from '@salesforce/label/c.ActionPlane_Yes';
+import youApproved from '@salesforce/label/c.ActionPlane_YouApproved';
 
 /** The label texts by short name. */
 export const LABELS = {
   actionsInRun,
+  ageOld,
+  allRules,
   any,
-  appliedAt,
+  appliedAsApproved,
+  appliedAsApprovedAt,
+  appliedAutomatically,
   approvals,
   approvalsOf,
+  approvalsOfOne,
   approve,
   approveCount,
+  approveCountOne,
   approveSelected,
   approveWithEdits,
   auditEvents,
   blank,
   blankOption,
   bulkActions,
+  bulkNoneDecidable,
+  bulkSkips,
+  bulkWillDecide,
   cancel,
   cancelEdit,
   cannotDecide,
+  cannotDecideRow,
   chainBroken,
   chainBrokenAt,
   chainVerified,
+  changedSinceApplied,
   changedSincePlan,
   close,
   colAction,
@@ -219,7 +306,6 @@ export const LABELS = {
   colAge,
   colAgent,
   colApplied,
-  colBadges,
   colBefore,
   colChange,
   colChanges,
@@ -227,17 +313,22 @@ export const LABELS = {
   colCurrent,
   colExpires,
   colField,
+  colNow,
   colObject,
   colRecord,
+  colRisk,
   colRule,
   colStatus,
+  confidenceOf,
   confirm,
+  confirmReject,
   conflictExplained,
   daysEarlier,
   daysLater,
   decide,
   decisions,
   diffCaption,
+  draftRestored,
   editNotBoolean,
   editNotDate,
   editNotDateTime,
@@ -260,9 +351,27 @@ export const LABELS = {
   errorChooseAction,
   errorEditOneOnly,
   errorNoReason,
+  eventActionProposed,
+  eventApplied,
+  eventApprovalRecorded,
+  eventApprovalRequested,
+  eventApproved,
+  eventApproverGroupNotFound,
+  eventCompensationRequested,
+  eventConflictDetected,
+  eventEditedByApprover,
+  eventExecutionFailed,
+  eventPolicyDecided,
+  eventRejected,
+  eventRunHalted,
+  eventRunReplayed,
+  eventRunStarted,
+  eventStatusChanged,
   evidence,
   expired,
+  expiredExplained,
   expiresIn,
+  failedExplained,
   fieldChanges,
   filters,
   fromBlank,
@@ -282,27 +391,52 @@ export const LABELS = {
   helpReject,
   helpReview,
   helpSelect,
+  helpUndo,
   hideReview,
   inboxCaption,
   inboxTitle,
+  inboxUpdated,
   keyboardHelp,
+  liveChanged,
+  liveOff,
   loadFailed,
   loading,
   mine,
   movesBackward,
+  movesBackwardOne,
   movesForward,
+  movesForwardOne,
   newValueFor,
   next,
   no,
   noActionChosen,
   noEvents,
   noFieldChanges,
+  notYours,
+  notYoursNoGroup,
   nothingToDecide,
+  openAction,
+  outcomeAlreadyDecided,
+  outcomeAlreadyStatus,
+  outcomeApplied,
+  outcomeNotApplied,
+  outcomeNotYetApplied,
+  outcomeRefused,
+  outcomeRejected,
+  outcomeWaitingMany,
+  outcomeWaitingOne,
+  ownProposal,
   pageOf,
-  showMoreRows,
+  pageOfOne,
+  pendingApproveIn,
+  pendingRejectIn,
   percentPoints,
   policyDecision,
+  previewChecking,
+  previewFailed,
   previous,
+  progressFrom,
+  proposedBy,
   rationale,
   reason,
   reasonOptional,
@@ -314,8 +448,16 @@ export const LABELS = {
   refresh,
   reject,
   rejectCount,
+  rejectCountOne,
   rejectNeedsReason,
+  rejectReasonLabel,
   rejectSelected,
+  relatedCompensatedBy,
+  relatedCompensates,
+  relatedRetriedBy,
+  relatedRetryOf,
+  relatedSupersededBy,
+  relatedSupersedes,
   replan,
   replayEffect,
   replayNoneDiffer,
@@ -326,6 +468,7 @@ export const LABELS = {
   revertNeedsReason,
   revertReason,
   review,
+  reviewFullScreen,
   reviewOpened,
   reviewTitle,
   risk,
@@ -333,13 +476,22 @@ export const LABELS = {
   rowSelected,
   rowUnselected,
   run,
+  runStatusAwaitingApproval,
+  runStatusCompleted,
+  runStatusHalted,
+  runStatusOpen,
+  runStatusPartiallyApplied,
   same,
+  sameAsBefore,
   selectAll,
   selectRow,
   selectedCount,
+  sendNow,
+  showMoreRows,
   spanDays,
   spanHours,
   spanMinutes,
+  stalePlan,
   statusApplied,
   statusApproved,
   statusAutoApproved,
@@ -351,11 +503,6 @@ export const LABELS = {
   statusFailed,
   statusOpen,
   statusPendingApproval,
-  runStatusOpen,
-  runStatusAwaitingApproval,
-  runStatusCompleted,
-  runStatusPartiallyApplied,
-  runStatusHalted,
   statusProposed,
   statusRejected,
   statusSuperseded,
@@ -367,6 +514,7 @@ export const LABELS = {
   toastHaltFailed,
   toastHalted,
   toastHaltedCount,
+  toastHaltedCountOne,
   toastNewAction,
   toastNowStatus,
   toastRejected,
@@ -378,9 +526,12 @@ export const LABELS = {
   toastRevertProposed,
   toastSomeFailed,
   triageList,
+  undo,
+  undone,
   verdict,
   wouldDiffer,
   yes,
+  youApproved,
 } as const;
 
 /** A label with {0}, {1}, … replaced by the arguments (the platform's own placeholder style). */
@@ -389,4 +540,9 @@ export function formatLabel(template: string, ...args: (string | number)[]): str
     const value = args[Number(index)];
     return value === undefined ? whole : String(value);
   });
+}
+
+/** The label for a count: `one` when it is exactly 1, else `many`, with {0}, {1}, … replaced by the arguments. */
+export function pluralLabel(count: number, one: string, many: string, ...args: (string | number)[]): string {
+  return formatLabel(count === 1 ? one : many, ...args);
 }

@@ -1,8 +1,11 @@
 /**
- * actionReview — one agent action, explained well enough to decide in seconds: what record, which agent and run,
- * how confident, why (rationale, evidence, one reason per policy rule), the field diff, and the decision itself
- * (approve, edit then approve, reject with a reason). Conflict and applied actions show the record's current values
- * and offer re-plan or revert.
+ * actionReview — one agent action laid out like a pull request, so it can be decided in one screen: a sticky header
+ * with the status, the approval progress ("0 of 2 from Sales Managers") and Approve / Edit / Reject; one headline
+ * sentence saying what the action needs and why; the diff first, each field's reason in its own row, the record's
+ * current value beside a pending plan (drift flagged before anyone votes); then rationale, evidence, votes and the
+ * full rule list (collapsed). While editing, the delta recomputes as the approver types and the server's preview
+ * says whether the edit needs more approvals or would be blocked — before anything is sent. A typed reason is kept
+ * as a draft (it survives a reload and a switch to another action) and leaving with one unsent is warned about.
  */
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
@@ -10,31 +13,68 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import {
   compensateAction,
-  decideActions,
+  decide,
   errorMessage,
   loadAction,
+  previewEdit,
   replanAction,
   type ActionDetail,
   type Decision,
+  type DecisionOutcome,
+  type EditPreview,
   type FieldValue,
 } from 'c/actionPlaneApi';
 import {
-  effectBadgeClass,
-  effectLabel,
+  approvalProgress,
   formatConfidence,
   formatExpiry,
   formatValue,
   isOpenStatus,
+  outcomeMessage,
   readableEvidence,
+  relationText,
   riskBadgeClass,
   statusBadgeClass,
   statusLabel,
 } from 'c/actionPlaneFormat';
 import { LABELS, formatLabel } from 'c/actionPlaneLabels';
+import type { FieldEditDetail } from 'c/fieldDiff';
 
 interface FieldDiffElement extends HTMLElement {
   collectEdits(): { values: Record<string, FieldValue>; errors: string[] };
   resetEdits(): void;
+  restoreEdits(raws: Record<string, string>): void;
+  typedEdits(): Record<string, string>;
+}
+
+interface Draft {
+  reason: string;
+  rejecting: boolean;
+  edits: Record<string, string>;
+}
+
+const DRAFT_PREFIX = 'actionplane.draft.';
+/** How long the approver may pause typing before the edit is checked against policy. */
+const PREVIEW_DELAY_MS = 350;
+const REPLANNABLE = new Set(['Conflict', 'Failed', 'Expired']);
+
+function readDraft(actionId: string): Draft | null {
+  try {
+    const text = window.sessionStorage.getItem(DRAFT_PREFIX + actionId);
+    return text ? (JSON.parse(text) as Draft) : null;
+  } catch {
+    return null; // Storage may be off (private mode); a draft is then kept only while the page is open.
+  }
+}
+
+function writeDraft(actionId: string, draft: Draft | null): void {
+  try {
+    if (draft === null || (draft.reason.trim() === '' && Object.keys(draft.edits).length === 0)) {
+      window.sessionStorage.removeItem(DRAFT_PREFIX + actionId);
+    } else window.sessionStorage.setItem(DRAFT_PREFIX + actionId, JSON.stringify(draft));
+  } catch {
+    // Storage may be off (private mode): the draft then lives only in this component.
+  }
 }
 
 export default class ActionReview extends NavigationMixin(LightningElement) {
@@ -44,14 +84,30 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   loadError: string | null = null;
   busy = false;
   editing = false;
+  rejecting = false;
   reason = '';
   reasonError: string | null = null;
   editErrors: string[] = [];
   recordUrl = '';
+  preview: EditPreview | null = null;
+  previewPending = false;
+  previewError: string | null = null;
+  draftRestored = false;
+  changedNotice = '';
 
   private requestedId: string | undefined;
   private loadedFor: string | undefined;
   private connected = false;
+  private previewTimer: number | undefined;
+  private reasonToWrite = false;
+  private editsToRestore: Record<string, string> | null = null;
+  private previewSeq = 0;
+  private onBeforeUnload = (event: BeforeUnloadEvent): void => {
+    if (this.hasUnsentDraft) {
+      event.preventDefault();
+      event.returnValue = ''; // Chrome shows its "Leave site?" warning only when returnValue is set.
+    }
+  };
 
   /** The PlannedAction__c id to show. */
   @api
@@ -59,6 +115,8 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     return this.requestedId;
   }
   set actionId(value: string | undefined) {
+    if (value === this.requestedId) return;
+    this.saveDraft();
     this.requestedId = value;
     if (this.connected) void this.load();
   }
@@ -75,37 +133,53 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   override connectedCallback(): void {
     this.connected = true;
     this.editing = this.startInEdit;
+    window.addEventListener('beforeunload', this.onBeforeUnload);
     void this.load();
   }
 
   override disconnectedCallback(): void {
     this.connected = false;
+    this.saveDraft();
+    window.removeEventListener('beforeunload', this.onBeforeUnload);
+    window.clearTimeout(this.previewTimer);
   }
 
   get effectiveId(): string | undefined {
     return this.requestedId || this.recordId;
   }
 
-  /** Reload the action from the server. */
+  /**
+   * Reload the action from the server (after a decision elsewhere, or a live update). A typed reason and edits
+   * stay; when the status moved meanwhile, the review says so.
+   */
   @api
   async refresh(): Promise<void> {
     this.loadedFor = undefined;
-    await this.load();
+    await this.load(true);
   }
 
-  private async load(): Promise<void> {
+  /** Focus the review's heading (the inbox does this when it opens the review full screen). */
+  @api
+  focusHeading(): void {
+    this.template?.querySelector<HTMLElement>('.review-title')?.focus();
+  }
+
+  private async load(keepDraft = false): Promise<void> {
     const id = this.effectiveId;
     if (!id || id === this.loadedFor) return;
+    const previousStatus = this.detail?.action.id === id ? this.detail.action.status : null;
     this.loadedFor = id;
-    this.loading = true;
+    this.loading = this.detail === null || this.detail.action.id !== id;
     this.loadError = null;
     try {
       const detail = await loadAction(id);
       if (id !== this.effectiveId) return;
       this.detail = detail;
-      this.reason = '';
-      this.reasonError = null;
-      this.editErrors = [];
+      this.changedNotice =
+        previousStatus !== null && previousStatus !== detail.action.status
+          ? formatLabel(LABELS.liveChanged, statusLabel(detail.action.status))
+          : '';
+      if (!keepDraft || !isOpenStatus(detail.action.status)) this.restoreDraft(id);
       this.recordUrl = await this.generateRecordUrl(detail.action.recordId);
     } catch (error) {
       this.loadError = errorMessage(error);
@@ -113,6 +187,62 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     } finally {
       this.loading = false;
     }
+  }
+
+  // A reason or edits typed earlier for this action (before a reload, or before looking at another action).
+  private restoreDraft(id: string): void {
+    const draft = this.canDecide ? readDraft(id) : null;
+    this.reason = draft?.reason ?? '';
+    this.rejecting = draft?.rejecting ?? false;
+    this.editing = Object.keys(draft?.edits ?? {}).length > 0 || (this.startInEdit && this.canDecide);
+    this.draftRestored = (draft?.reason ?? '').trim() !== '';
+    this.reasonError = null;
+    this.editErrors = [];
+    this.preview = null;
+    this.previewError = null;
+    // The reason box and the diff appear with the next render: fill them in then (renderedCallback).
+    this.reasonToWrite = true;
+    this.editsToRestore = draft && Object.keys(draft.edits).length > 0 ? draft.edits : null;
+  }
+
+  override renderedCallback(): void {
+    if (this.reasonToWrite) {
+      const box = this.template?.querySelector<HTMLTextAreaElement>('textarea.reason');
+      if (box) {
+        box.value = this.reason;
+        this.reasonToWrite = false;
+      } else if (!this.rejecting) this.reasonToWrite = false;
+    }
+    if (this.editsToRestore) {
+      const diff = this.diff();
+      if (diff) {
+        diff.restoreEdits(this.editsToRestore);
+        this.editsToRestore = null;
+        this.schedulePreview();
+      }
+    }
+  }
+
+  private saveDraft(): void {
+    const id = this.detail?.action.id;
+    if (!id || !this.canDecide) return;
+    writeDraft(id, {
+      reason: this.reason,
+      rejecting: this.rejecting,
+      edits: this.editing ? (this.diff()?.typedEdits() ?? {}) : {},
+    });
+  }
+
+  private clearDraft(): void {
+    const id = this.detail?.action.id;
+    if (id) writeDraft(id, null);
+    this.draftRestored = false;
+  }
+
+  private get hasUnsentDraft(): boolean {
+    return (
+      this.canDecide && (this.reason.trim() !== '' || Object.keys(this.diff()?.collectEdits().values ?? {}).length > 0)
+    );
   }
 
   private async generateRecordUrl(recordId: string): Promise<string> {
@@ -126,6 +256,8 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     }
   }
 
+  // ---- what the template shows --------------------------------------------------------------------------------
+
   get hasDetail(): boolean {
     return this.detail !== null && !this.loading;
   }
@@ -137,35 +269,53 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   get heading(): string {
     const action = this.detail?.action;
     if (!action) return LABELS.reviewTitle;
-    return `${action.objectName}: ${action.recordName ?? action.recordId}`;
+    return `${action.name} · ${action.recordName ?? action.recordId}`;
   }
 
   get statusText(): string {
     return statusLabel(this.detail?.action.status);
   }
-  get effectText(): string {
-    return effectLabel(this.detail?.action.effect);
-  }
   get statusClass(): string {
     return statusBadgeClass(this.detail?.action.status);
   }
-  get effectClass(): string {
-    return effectBadgeClass(this.detail?.action.effect);
-  }
   get riskClass(): string {
     return riskBadgeClass(this.detail?.action.risk);
-  }
-  get confidenceText(): string {
-    return formatConfidence(this.detail?.action.confidence);
   }
   get expiryText(): string {
     const action = this.detail?.action;
     return action && isOpenStatus(action.status) ? formatExpiry(action.expiresAt, Date.now()).text : '';
   }
-  get approvalsText(): string {
+  get isPending(): boolean {
+    return this.detail?.action.status === 'PendingApproval';
+  }
+  /** "0 of 2 from Sales Managers": what the action needs now, or with the edit being typed. */
+  get progressText(): string {
     const action = this.detail?.action;
-    if (!action || !action.requiredApprovals) return '';
-    return formatLabel(LABELS.approvalsOf, action.approvals ?? 0, action.requiredApprovals);
+    if (!action || !this.isPending) return '';
+    const required = this.editing && this.preview ? this.preview.requiredApprovals : action.requiredApprovals;
+    if (!required) return '';
+    const group = action.approverGroupLabel ?? action.approverGroup;
+    return group
+      ? formatLabel(LABELS.progressFrom, action.approvals ?? 0, required, group)
+      : approvalProgress(action.approvals, required);
+  }
+  get progressClass(): string {
+    return this.editing && this.preview?.raisesApprovals
+      ? 'slds-badge slds-theme_warning progress'
+      : 'slds-badge slds-badge_lightest progress';
+  }
+  get headline(): string {
+    if (this.editing && this.preview?.edited && this.preview.headline) return this.preview.headline;
+    return this.detail?.action.headline ?? '';
+  }
+  get metaText(): string {
+    const action = this.detail?.action;
+    if (!action) return '';
+    const parts = [action.agent ?? ''];
+    const confidence = formatConfidence(action.confidence);
+    if (confidence) parts.push(formatLabel(LABELS.confidenceOf, confidence));
+    if (action.proposedBy) parts.push(formatLabel(LABELS.proposedBy, action.proposedBy));
+    return parts.filter((part) => part !== '').join(' · ');
   }
   get runText(): string {
     const run = this.detail?.run;
@@ -178,17 +328,23 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   get hasEvidence(): boolean {
     return (this.detail?.action.evidence ?? '').trim() !== '';
   }
-  get reasons(): { key: string; text: string }[] {
-    return (this.detail?.action.reasons ?? []).map((text, index) => ({ key: String(index), text }));
+  get ruleReasons(): { key: string; text: string }[] {
+    const detail = this.detail?.action;
+    const reasons =
+      this.editing && this.preview?.edited ? this.preview.ruleReasons : (detail?.ruleReasons ?? detail?.reasons ?? []);
+    return reasons.map((text, index) => ({ key: String(index), text }));
   }
-  get hasReasons(): boolean {
-    return this.reasons.length > 0;
+  get hasRuleReasons(): boolean {
+    return this.ruleReasons.length > 0;
+  }
+  get allRulesText(): string {
+    return formatLabel(LABELS.allRules, this.ruleReasons.length);
   }
   get decisions() {
     return (this.detail?.decisions ?? []).map((decision, index) => ({
       key: String(index),
       approver: decision.approver,
-      decision: decision.decision,
+      decision: decision.decision === 'Reject' ? LABELS.eventRejected : LABELS.eventApproved,
       reason: decision.reason ?? '',
       decidedAt: formatValue('datetime', decision.decidedAt),
       badgeClass: decision.decision === 'Reject' ? 'slds-badge slds-theme_error' : 'slds-badge slds-theme_success',
@@ -197,6 +353,16 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   get hasDecisions(): boolean {
     return this.decisions.length > 0;
   }
+  get related() {
+    return (this.detail?.related ?? []).map((link) => ({
+      key: `${link.relation}-${link.actionId}`,
+      actionId: link.actionId,
+      text: relationText(link),
+    }));
+  }
+  get hasRelated(): boolean {
+    return this.related.length > 0;
+  }
   get canDecide(): boolean {
     return this.detail?.canDecide === true && isOpenStatus(this.detail.action.status);
   }
@@ -204,6 +370,12 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     if (!this.detail || this.canDecide) return '';
     if (!isOpenStatus(this.detail.action.status)) return '';
     return this.detail.cannotDecideReason ?? LABELS.cannotDecide;
+  }
+  get isStale(): boolean {
+    return this.isPending && this.detail?.action.stale === true;
+  }
+  get staleText(): string {
+    return formatLabel(LABELS.stalePlan, (this.detail?.action.driftedFields ?? []).join(', '));
   }
   get isConflict(): boolean {
     return this.detail?.action.status === 'Conflict';
@@ -214,9 +386,21 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   get isFailed(): boolean {
     return this.detail?.action.status === 'Failed';
   }
+  get isExpired(): boolean {
+    return this.detail?.action.status === 'Expired';
+  }
+  get canReplan(): boolean {
+    return REPLANNABLE.has(this.detail?.action.status ?? '');
+  }
+  get failedText(): string {
+    return formatLabel(LABELS.failedExplained, this.detail?.action.resultMessage ?? '');
+  }
   get showCurrent(): boolean {
-    const status = this.detail?.action.status;
-    return status === 'Conflict' || status === 'Applied' || status === 'Failed' || status === 'Compensated';
+    const status = this.detail?.action.status ?? '';
+    return ['PendingApproval', 'Approved', 'Conflict', 'Failed', 'Applied', 'Compensated'].includes(status);
+  }
+  get flagDrift(): boolean {
+    return this.isConflict || this.isFailed;
   }
   get showApplied(): boolean {
     const status = this.detail?.action.status;
@@ -224,11 +408,23 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   }
   get appliedText(): string {
     const action = this.detail?.action;
-    if (!action || !action.appliedAt) return '';
-    return formatLabel(LABELS.appliedAt, formatValue('datetime', action.appliedAt));
+    if (!action) return '';
+    const when = formatValue('datetime', action.appliedAt);
+    // An AutoRun change was not approved by anyone: it ran as the agent's user because policy allowed it.
+    if (action.effect === 'AutoRun')
+      return formatLabel(LABELS.appliedAutomatically, action.appliedBy ?? action.agent ?? '', when);
+    return action.appliedBy
+      ? formatLabel(LABELS.appliedAsApproved, action.appliedBy, when)
+      : formatLabel(LABELS.appliedAsApprovedAt, when);
   }
   get resultMessage(): string {
     return this.detail?.action.resultMessage ?? '';
+  }
+  get showResultMessage(): boolean {
+    const status = this.detail?.action.status ?? '';
+    return (
+      this.resultMessage !== '' && ['Rejected', 'Cancelled', 'Superseded', 'Blocked', 'Compensated'].includes(status)
+    );
   }
   get reasonClass(): string {
     return this.reasonError ? 'slds-form-element slds-has-error' : 'slds-form-element';
@@ -242,13 +438,40 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   get notEditing(): boolean {
     return !this.editing;
   }
+  get showMainButtons(): boolean {
+    return !this.editing && !this.rejecting;
+  }
+  get previewMessage(): string {
+    if (!this.editing) return '';
+    if (this.previewError) return formatLabel(LABELS.previewFailed, this.previewError);
+    return this.preview?.message ?? '';
+  }
+  get previewClass(): string {
+    const warn = this.previewError || this.preview?.blocked || this.preview?.raisesApprovals;
+    return warn
+      ? 'slds-notify slds-notify_alert slds-alert_warning slds-m-top_x-small preview-message'
+      : 'slds-box slds-box_x-small slds-theme_shade slds-m-top_x-small preview-message';
+  }
+  get approveEditsDisabled(): boolean {
+    return this.busy || this.previewPending || this.preview?.blocked === true || this.hasEditErrors;
+  }
+  get confirmRejectLabel(): string {
+    return formatLabel(LABELS.confirmReject, this.detail?.action.name ?? '');
+  }
+  get fullScreenLabel(): string {
+    return formatLabel(LABELS.reviewFullScreen, this.detail?.action.name ?? '');
+  }
+
+  // ---- handlers -----------------------------------------------------------------------------------------------
 
   handleReasonInput(event: Event): void {
     this.reason = (event.target as HTMLTextAreaElement).value;
     if (this.reason.trim() !== '') this.reasonError = null;
+    this.saveDraft();
   }
 
   handleClose(): void {
+    this.saveDraft();
     this.dispatchEvent(new CustomEvent('close'));
   }
 
@@ -281,14 +504,100 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     }
   }
 
+  handleOpenRelated(event: Event): void {
+    event.preventDefault();
+    const actionId = (event.currentTarget as HTMLElement).dataset.id;
+    if (!actionId) return;
+    this.openAction(actionId);
+  }
+
+  /** Asks the host to show another action (the inbox does it in its panel); else goes to the action's page. */
+  private openAction(actionId: string): void {
+    const open = new CustomEvent('openreview', {
+      detail: { actionId, edit: false },
+      cancelable: true,
+      bubbles: true,
+      composed: true,
+    });
+    this.dispatchEvent(open);
+    if (!open.defaultPrevented) {
+      this[NavigationMixin.Navigate]({
+        type: 'standard__recordPage',
+        attributes: { recordId: actionId, actionName: 'view' },
+      });
+    }
+  }
+
   handleStartEdit(): void {
     this.editing = true;
+    this.rejecting = false;
   }
 
   handleCancelEdit(): void {
     this.editing = false;
     this.editErrors = [];
+    this.preview = null;
+    this.previewError = null;
     this.diff()?.resetEdits();
+    this.saveDraft();
+  }
+
+  handleStartReject(): void {
+    this.rejecting = true;
+    this.editing = false;
+    this.preview = null;
+    void Promise.resolve().then(() => {
+      const box = this.template?.querySelector<HTMLTextAreaElement>('textarea.reason');
+      if (!box) return;
+      box.value = this.reason;
+      box.focus();
+    });
+  }
+
+  handleCancelReject(): void {
+    this.rejecting = false;
+    this.reasonError = null;
+    this.saveDraft();
+  }
+
+  handleFieldEdit(event: CustomEvent<FieldEditDetail>): void {
+    this.editErrors = [];
+    this.saveDraft();
+    void event;
+    this.schedulePreview();
+  }
+
+  // The server decides what the edit needs; asked once the approver pauses typing, newest answer wins.
+  private schedulePreview(): void {
+    window.clearTimeout(this.previewTimer);
+    this.previewPending = true;
+    // A pause in typing, not a polling loop: one request per pause, cancelled by the next keystroke.
+    // eslint-disable-next-line @lwc/lwc/no-async-operation
+    this.previewTimer = window.setTimeout(() => {
+      void this.runPreview();
+    }, PREVIEW_DELAY_MS);
+  }
+
+  private async runPreview(): Promise<void> {
+    const action = this.detail?.action;
+    const diff = this.diff();
+    if (!action || !diff) {
+      this.previewPending = false;
+      return;
+    }
+    const seq = ++this.previewSeq;
+    const { values } = diff.collectEdits();
+    try {
+      const preview = await previewEdit(action.id, values);
+      if (seq !== this.previewSeq) return;
+      this.preview = preview;
+      this.previewError = null;
+    } catch (error) {
+      if (seq !== this.previewSeq) return;
+      this.previewError = errorMessage(error);
+    } finally {
+      if (seq === this.previewSeq) this.previewPending = false;
+    }
   }
 
   async handleApprove(): Promise<void> {
@@ -311,28 +620,42 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     await this.decide('Reject', null);
   }
 
+  handleReasonKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.handleCancelReject();
+    }
+  }
+
   private async decide(decision: Decision, edited: Record<string, FieldValue> | null): Promise<void> {
     const action = this.detail?.action;
     if (!action || this.busy) return;
     this.busy = true;
     try {
-      const reason = this.reason.trim() === '' ? null : this.reason;
-      const [result] = await decideActions([action.id], decision, reason, edited);
-      if (result && result.ok) {
-        this.toast(
-          decision === 'Approve' ? LABELS.toastApproved : LABELS.toastRejected,
-          formatLabel(LABELS.toastNowStatus, action.name, statusLabel(result.status)),
-          'success',
-        );
-        this.editing = false;
-        this.dispatchEvent(
-          new CustomEvent('decided', { detail: { actionId: action.id, decision, status: result.status } }),
-        );
-        if (result.status === 'Applied') void notifyRecordUpdateAvailable([{ recordId: action.recordId }]);
-        await this.refresh();
-      } else {
-        this.toast(LABELS.toastDecisionFailed, result?.message ?? LABELS.errorNoReason, 'error');
+      const reason = decision === 'Reject' && this.reason.trim() !== '' ? this.reason : null;
+      const response = await decide([action.id], decision, reason, edited);
+      const outcome: DecisionOutcome | undefined = response.outcomes[0];
+      const result = response.results[0];
+      if (outcome) {
+        const words = outcomeMessage(outcome, decision);
+        this.toast(words.title, words.message, words.tone);
       }
+      if (result?.ok) {
+        this.editing = false;
+        this.rejecting = false;
+        this.reason = '';
+        this.preview = null;
+        this.clearDraft();
+        this.diff()?.resetEdits();
+        if (result.status === 'Applied') void notifyRecordUpdateAvailable([{ recordId: action.recordId }]);
+      }
+      // A refused vote (someone else decided first) and a recorded one alike: show the action as it stands now.
+      this.dispatchEvent(
+        new CustomEvent('decided', {
+          detail: { actionId: action.id, decision, status: outcome?.status ?? result?.status, ok: result?.ok === true },
+        }),
+      );
+      await this.refresh();
     } catch (error) {
       this.toast(LABELS.toastDecisionFailed, errorMessage(error), 'error');
     } finally {
@@ -351,9 +674,19 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
         result.message ?? formatLabel(LABELS.toastNewAction, statusLabel(result.status)),
         'success',
       );
-      this.dispatchEvent(
-        new CustomEvent('replanned', { detail: { actionId: action.id, newActionId: result.actionId } }),
-      );
+      const replanned = new CustomEvent('replanned', {
+        detail: { actionId: action.id, newActionId: result.actionId },
+        cancelable: true,
+        bubbles: true,
+        composed: true,
+      });
+      this.dispatchEvent(replanned);
+      // Show the new action: it says what it replaces and what happened to this one.
+      if (!replanned.defaultPrevented) {
+        this.requestedId = result.actionId;
+        this.loadedFor = undefined;
+        await this.load();
+      }
     } catch (error) {
       this.toast(LABELS.toastReplanFailed, errorMessage(error), 'error');
     } finally {
@@ -366,7 +699,7 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     if (!action || this.busy) return;
     if (this.reason.trim() === '') {
       this.reasonError = LABELS.revertNeedsReason;
-      this.template?.querySelector<HTMLTextAreaElement>('textarea.reason')?.focus();
+      this.template?.querySelector<HTMLTextAreaElement>('textarea.revert-reason')?.focus();
       return;
     }
     this.busy = true;
@@ -377,6 +710,7 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
         result.message ?? formatLabel(LABELS.toastNewAction, statusLabel(result.status)),
         'success',
       );
+      this.reason = '';
       this.dispatchEvent(
         new CustomEvent('compensated', { detail: { actionId: action.id, newActionId: result.actionId } }),
       );
@@ -389,11 +723,16 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     }
   }
 
+  handleRevertReasonInput(event: Event): void {
+    this.reason = (event.target as HTMLTextAreaElement).value;
+    if (this.reason.trim() !== '') this.reasonError = null;
+  }
+
   private diff(): FieldDiffElement | null {
     return this.template?.querySelector<FieldDiffElement>('c-field-diff') ?? null;
   }
 
-  private toast(title: string, message: string, variant: 'success' | 'error'): void {
+  private toast(title: string, message: string, variant: 'success' | 'warning' | 'error' | 'info'): void {
     this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
   }
 }

@@ -1,20 +1,24 @@
 /**
- * fieldDiff — the before → after table of one action's field changes, formatted by type, with each field's
- * governing rule; optionally the record's current and applied values, and inline editing validated by type.
+ * fieldDiff — the before → after table of one action's field changes, formatted by type, each field's reason in
+ * its own row; optionally the record's current values (drift flagged as the server found it) and the applied
+ * values, lookup values as record names, and inline editing validated by type whose delta recomputes as the
+ * approver types (the policy consequences come from the server's preview, passed in by the review).
  */
 import { LightningElement, api } from 'lwc';
-import type { FieldChange, FieldValue } from 'c/actionPlaneApi';
+import { NavigationMixin } from 'lightning/navigation';
+import type { EditPreview, FieldChange, FieldValue } from 'c/actionPlaneApi';
 import {
   describeDetail,
   editText,
-  effectBadgeClass,
-  effectLabel,
   formatValue,
   isBlankValue,
+  isReadableWordDiff,
   kindOf,
   validateEdit,
+  valuesMatch,
   wantsWordDiff,
   wordDiff,
+  type ValueKind,
 } from 'c/actionPlaneFormat';
 import { LABELS } from 'c/actionPlaneLabels';
 
@@ -39,23 +43,38 @@ interface OptionView {
   selected: boolean;
 }
 
+/** A value cell: its text, whether it is blank, and the record it names (a lookup) to link to. */
+interface ValueView {
+  text: string;
+  blank: boolean;
+  recordId: string | null;
+}
+
 export interface FieldEditDetail {
   field: string;
   value: FieldValue;
   error: string | null;
+  /** Every valid edit that differs from the proposal, after this one. */
+  values: Record<string, FieldValue>;
 }
 
 const TONE_CLASS = { up: 'slds-text-color_success', down: 'slds-text-color_error', neutral: 'slds-text-color_weak' };
 
-export default class FieldDiff extends LightningElement {
+export default class FieldDiff extends NavigationMixin(LightningElement) {
   /** The action's field changes (ActionDetail.fieldChanges). */
   @api fieldChanges: FieldChange[] = [];
   /** Show inputs so the approver can change the proposed values. */
   @api editable = false;
-  /** Show the record's current values (conflict, applied and failed states). */
+  /** Show the record's current values (pending, conflict, applied and failed states). */
   @api showCurrent = false;
-  /** Show the values that were applied. */
+  /** Show the values that were applied (instead of the proposal). */
   @api showApplied = false;
+  /** Record id → name for lookup values (InboxRow.referenceNames). */
+  @api referenceNames: Record<string, string> | null = null;
+  /** The server's preview of the current edit: per-field reasons and values after policy (actionReview sets it). */
+  @api preview: EditPreview | null = null;
+  /** Flag every current value that differs from "before" (a Conflict or a refused write: why nothing was written). */
+  @api flagDrift = false;
 
   labels = LABELS;
   edits: Record<string, EditState> = {};
@@ -64,14 +83,36 @@ export default class FieldDiff extends LightningElement {
     return (this.fieldChanges ?? []).length > 0;
   }
 
+  get showProposed(): boolean {
+    return !this.showApplied;
+  }
+
+  get columnCount(): number {
+    return 3 + (this.showCurrent ? 1 : 0);
+  }
+
+  private valueView(kind: ValueKind, value: FieldValue, scale: number | null): ValueView {
+    const names = this.referenceNames ?? {};
+    const text = formatValue(kind, value, { scale, names });
+    const id = kind === 'reference' && typeof value === 'string' && names[value] ? value : null;
+    return { text, blank: isBlankValue(value), recordId: id };
+  }
+
   get rows() {
+    const previewByField = new Map((this.preview?.fields ?? []).map((field) => [field.field, field]));
     return (this.fieldChanges ?? []).map((change) => {
       const kind = kindOf(change.type);
-      const options = { scale: change.scale };
-      const detail = describeDetail(change);
-      const isWordDiff = wantsWordDiff(kind, change.before, change.after);
+      const edit = this.edits[change.field];
+      const previewed = previewByField.get(change.field);
+      // While editing, the delta and the word diff describe the value being typed.
+      const shownAfter = this.editable && edit && !edit.error ? edit.value : change.after;
+      const detail = describeDetail({ ...change, after: shownAfter });
+      const segments = wantsWordDiff(kind, change.before, shownAfter)
+        ? wordDiff(editText(change.before), editText(shownAfter))
+        : [];
+      const isWordDiff = segments.length > 0 && isReadableWordDiff(segments);
       const words: WordView[] = isWordDiff
-        ? wordDiff(editText(change.before), editText(change.after)).map((segment) => ({
+        ? segments.map((segment) => ({
             key: segment.key,
             text: segment.text,
             isAdded: segment.kind === 'added',
@@ -79,9 +120,6 @@ export default class FieldDiff extends LightningElement {
             isSame: segment.kind === 'same',
           }))
         : [];
-      const beforeText = formatValue(kind, change.before, options);
-      const currentText = formatValue(kind, change.current, options);
-      const edit = this.edits[change.field];
       const raw = edit ? edit.raw : editText(change.after);
       const isPicklist = kind === 'picklist' && (change.picklistValues ?? []).length > 0;
       const isBoolean = kind === 'boolean';
@@ -91,39 +129,53 @@ export default class FieldDiff extends LightningElement {
             { key: 'false', value: 'false', label: LABELS.no, selected: raw === 'false' },
           ]
         : (change.picklistValues ?? []).map((value) => ({ key: value, value, label: value, selected: raw === value }));
+      const after = this.valueView(kind, shownAfter, change.scale);
+      const changedSinceApplied =
+        this.showApplied && this.showCurrent && !valuesMatch(kind, change.current, change.applied);
+      const drifted = change.drifted === true || (this.flagDrift && !valuesMatch(kind, change.current, change.before));
+      // A pending plan's field the record still holds as planned says so in one word, not the value again.
+      const unchanged =
+        this.showCurrent && !this.showApplied && !drifted && valuesMatch(kind, change.current, change.before);
+      const reason = this.editable && previewed ? previewed.reason : change.reason;
+      const editError = edit?.error ?? previewed?.error ?? null;
       return {
         key: change.field,
+        reasonKey: `${change.field}-reason`,
         field: change.field,
         label: change.label ?? change.field,
-        beforeText,
-        beforeBlank: isBlankValue(change.before),
-        afterText: formatValue(kind, change.after, options),
-        afterBlank: isBlankValue(change.after),
+        before: this.valueView(kind, change.before, change.scale),
+        after,
+        rewritten: segments.length > 0 && !isWordDiff,
         isWordDiff,
         words,
         detailText: detail.text,
         detailClass: TONE_CLASS[detail.tone],
-        currentText,
-        currentBlank: isBlankValue(change.current),
-        currentDrifted: this.showCurrent && currentText !== beforeText,
-        appliedText: formatValue(kind, change.applied, options),
-        appliedBlank: isBlankValue(change.applied),
-        effect: change.effect ?? '',
-        effectText: effectLabel(change.effect),
-        effectClass: effectBadgeClass(change.effect),
+        current: this.valueView(kind, change.current, change.scale),
+        currentUnchanged: unchanged,
+        // Drift against the plan while it waits (the server's check) or after a Conflict; after applying, only a
+        // later edit of the record counts, and it is news, not an error.
+        currentFlag: drifted ? LABELS.changedSincePlan : changedSinceApplied ? LABELS.changedSinceApplied : '',
+        currentFlagClass: drifted ? 'slds-text-color_error drift' : 'slds-text-color_weak changed-since',
+        applied: this.valueView(kind, change.applied, change.scale),
+        reason: reason ?? '',
+        hasReason: !!reason,
         rule: change.rule ?? '',
         sensitivity: change.sensitivity ?? '',
         edited: change.editedByApprover,
-        originalText: formatValue(kind, change.originalProposed, options),
+        originalText: formatValue(kind, change.originalProposed, {
+          scale: change.scale,
+          names: this.referenceNames ?? {},
+        }),
         isChoice: isPicklist || isBoolean,
         choices,
         inputType: kind === 'date' ? 'date' : 'text',
         inputMode:
           kind === 'currency' || kind === 'number' || kind === 'percent' || kind === 'integer' ? 'decimal' : 'text',
         editRaw: raw,
-        editError: edit?.error ?? null,
-        editClass: edit?.error ? 'slds-form-element slds-has-error' : 'slds-form-element',
+        editError,
+        editClass: editError ? 'slds-form-element slds-has-error' : 'slds-form-element',
         editLabel: `${LABELS.newValueFor} ${change.label ?? change.field}`,
+        colspan: String(this.columnCount),
       };
     });
   }
@@ -138,8 +190,20 @@ export default class FieldDiff extends LightningElement {
       ? { raw: target.value, value: result.value, error: null }
       : { raw: target.value, value: null, error: result.error };
     this.edits = { ...this.edits, [field]: state };
-    const detail: FieldEditDetail = { field, value: state.value, error: state.error };
+    const detail: FieldEditDetail = {
+      field,
+      value: state.value,
+      error: state.error,
+      values: this.collectEdits().values,
+    };
     this.dispatchEvent(new CustomEvent('fieldedit', { detail }));
+  }
+
+  handleRecordLink(event: Event): void {
+    event.preventDefault();
+    const recordId = (event.currentTarget as HTMLElement).dataset.recordId;
+    if (!recordId) return;
+    this[NavigationMixin.Navigate]({ type: 'standard__recordPage', attributes: { recordId, actionName: 'view' } });
   }
 
   /**
@@ -157,6 +221,27 @@ export default class FieldDiff extends LightningElement {
       else if (edit.raw !== editText(change.after)) values[change.field] = edit.value;
     }
     return { values, errors };
+  }
+
+  /** Typed values to put back (a draft restored after a reload); each is validated as if typed. */
+  @api
+  restoreEdits(raws: Record<string, string>): void {
+    const edits: Record<string, EditState> = {};
+    for (const change of this.fieldChanges ?? []) {
+      const raw = raws[change.field];
+      if (raw === undefined) continue;
+      const result = validateEdit(change, raw);
+      edits[change.field] = result.ok
+        ? { raw, value: result.value, error: null }
+        : { raw, value: null, error: result.error };
+    }
+    this.edits = edits;
+  }
+
+  /** What the approver typed, by field (for a draft that survives a reload). */
+  @api
+  typedEdits(): Record<string, string> {
+    return Object.fromEntries(Object.entries(this.edits).map(([field, edit]) => [field, edit.raw]));
   }
 
   /** Forget every edit (after cancelling or deciding). */

@@ -1,13 +1,13 @@
 /**
  * recordAgentActions — on any record page: the agent actions proposed for this record, newest first, with status,
- * agent and what they change; one can be reviewed (and decided) in place.
+ * approval progress, agent and what they change (formatted as the review formats it, lookups by name); one can be
+ * reviewed (and decided) in place.
  */
 import { LightningElement, api } from 'lwc';
 import { errorMessage, loadActionsForRecord, type InboxRow } from 'c/actionPlaneApi';
 import {
-  clipSummary,
-  effectBadgeClass,
-  effectLabel,
+  approvalProgress,
+  changeLines,
   formatAge,
   formatConfidence,
   riskBadgeClass,
@@ -82,22 +82,20 @@ export default class RecordAgentActions extends LightningElement {
   get items() {
     return this.rows.map((row) => {
       const open = row.id === this.openId;
+      const lines = changeLines(row);
       return {
         id: row.id,
         name: row.name,
         status: row.status,
         statusText: statusLabel(row.status),
         statusClass: statusBadgeClass(row.status),
-        effect: row.effect ?? '',
-        effectText: effectLabel(row.effect),
-        effectClass: effectBadgeClass(row.effect),
+        progress: row.status === 'PendingApproval' ? approvalProgress(row.approvals, row.requiredApprovals) : '',
         risk: row.risk ?? '',
         riskClass: riskBadgeClass(row.risk),
         agent: row.agent ?? '',
         confidence: formatConfidence(row.confidence),
         age: formatAge(row.createdAt, this.now),
-        changed: clipSummary(row.summary ?? row.changedFields.join(', ')),
-        changedInFull: row.summary ?? row.changedFields.join(', '),
+        changes: lines,
         open,
         toggleLabel: open ? LABELS.hideReview : LABELS.review,
         ariaExpanded: open ? 'true' : 'false',

@@ -1,9 +1,11 @@
 /**
- * runTimeline — every audit event of one agent run in order, with actor and time, the server's verdict on the hash
- * chain ("Chain verified" / "Chain broken at event N"), and the operator's two levers: halt the run, and replay it
- * against current policy to see which decisions would differ.
+ * runTimeline — every audit event of one agent run in order, in words (what happened, to which action, by whom),
+ * with time, the server's verdict on the hash chain ("Chain verified" / "Chain broken at event N"), the run's
+ * actions as links to their review, and the operator's two levers: halt the run, and replay it against current
+ * policy to see which decisions would differ.
  */
 import { LightningElement, api } from 'lwc';
+import { NavigationMixin } from 'lightning/navigation';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import {
   errorMessage,
@@ -14,19 +16,20 @@ import {
   type RunTimeline as RunTimelineData,
 } from 'c/actionPlaneApi';
 import {
-  clipSummary,
+  changeLines,
   effectBadgeClass,
   effectLabel,
+  eventTypeLabel,
   formatValue,
   runStatusLabel,
   statusBadgeClass,
   statusLabel,
 } from 'c/actionPlaneFormat';
-import { LABELS, formatLabel } from 'c/actionPlaneLabels';
+import { LABELS, formatLabel, pluralLabel } from 'c/actionPlaneLabels';
 
 const HALTED_OR_DONE = new Set(['Halted', 'Completed', 'Rejected', 'Failed']);
 
-export default class RunTimeline extends LightningElement {
+export default class RunTimeline extends NavigationMixin(LightningElement) {
   labels = LABELS;
   timeline: RunTimelineData | null = null;
   loading = false;
@@ -141,12 +144,12 @@ export default class RunTimeline extends LightningElement {
           key: String(event.sequence),
           sequence: event.sequence,
           type: event.type,
-          actor: event.actor,
+          typeText: eventTypeLabel(event.type),
+          actor: event.actorName ?? event.actor,
           actorType: event.actorType,
           occurredAt: formatValue('datetime', event.occurredAt),
-          // A summary that only repeats the event type says nothing new.
-          summary: event.summary && event.summary !== event.type ? event.summary : '',
-          actionName: (event.actionId && actionNames.get(event.actionId)) || '',
+          summary: eventSummary(event),
+          actionName: event.actionName ?? ((event.actionId && actionNames.get(event.actionId)) || ''),
           shortHash: (event.hash ?? '').slice(0, 12),
           broken,
           itemClass: broken ? 'slds-timeline__item broken slds-theme_error' : 'slds-timeline__item',
@@ -158,15 +161,18 @@ export default class RunTimeline extends LightningElement {
     return (this.timeline?.events ?? []).length > 0;
   }
   get actions() {
-    return (this.timeline?.actions ?? []).map((action) => ({
-      id: action.id,
-      name: action.name,
-      status: action.status,
-      statusText: statusLabel(action.status),
-      statusClass: statusBadgeClass(action.status),
-      summary: clipSummary(action.summary ?? action.changedFields.join(', ')),
-      summaryInFull: action.summary ?? action.changedFields.join(', '),
-    }));
+    return (this.timeline?.actions ?? []).map((action) => {
+      const lines = changeLines(action);
+      return {
+        id: action.id,
+        name: action.name,
+        status: action.status,
+        statusText: statusLabel(action.status),
+        statusClass: statusBadgeClass(action.status),
+        summary: lines.map((line) => line.text).join('; '),
+        openLabel: formatLabel(LABELS.openAction, action.name),
+      };
+    });
   }
   get hasActions(): boolean {
     return (this.timeline?.actions ?? []).length > 0;
@@ -210,6 +216,26 @@ export default class RunTimeline extends LightningElement {
     this.dispatchEvent(new CustomEvent('close'));
   }
 
+  /** An action of the run: its review, beside the inbox when there is one, else on the action's record page. */
+  handleOpenAction(event: Event): void {
+    event.preventDefault();
+    const actionId = (event.currentTarget as HTMLElement).dataset.id;
+    if (!actionId) return;
+    const open = new CustomEvent('openreview', {
+      detail: { actionId, edit: false },
+      cancelable: true,
+      bubbles: true,
+      composed: true,
+    });
+    this.dispatchEvent(open);
+    if (!open.defaultPrevented) {
+      this[NavigationMixin.Navigate]({
+        type: 'standard__recordPage',
+        attributes: { recordId: actionId, actionName: 'view' },
+      });
+    }
+  }
+
   handleHaltOpen(): void {
     this.haltOpen = true;
     this.haltReasonError = null;
@@ -241,7 +267,7 @@ export default class RunTimeline extends LightningElement {
       const result = await haltRun(id, this.haltReason.trim());
       this.toast(
         LABELS.toastHalted,
-        result.message ?? formatLabel(LABELS.toastHaltedCount, result.cancelled),
+        pluralLabel(result.cancelled, LABELS.toastHaltedCountOne, LABELS.toastHaltedCount, result.cancelled),
         'success',
       );
       this.haltOpen = false;
@@ -271,6 +297,32 @@ export default class RunTimeline extends LightningElement {
   private toast(title: string, message: string, variant: 'success' | 'error'): void {
     this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
   }
+}
+
+/** What an event says beyond its type: a status move in words, a vote with its reason, or the server's summary. */
+function eventSummary(event: {
+  type: string;
+  summary: string | null;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  decision?: string | null;
+  reason?: string | null;
+  effect?: string | null;
+  risk?: string | null;
+}): string {
+  if (event.type === 'PolicyDecided' && event.effect) {
+    return event.risk ? `${effectLabel(event.effect)} · ${LABELS.risk} ${event.risk}` : effectLabel(event.effect);
+  }
+  if (event.toStatus) {
+    const move = `${statusLabel(event.fromStatus)} → ${statusLabel(event.toStatus)}`;
+    return event.reason ? `${move}: ${event.reason}` : move;
+  }
+  if (event.decision) {
+    const vote = event.decision === 'Reject' ? LABELS.eventRejected : LABELS.eventApproved;
+    return event.reason ? `${vote}: ${event.reason}` : vote;
+  }
+  // A summary that only repeats the event type says nothing new.
+  return event.summary && event.summary !== event.type ? event.summary : '';
 }
 
 function iconFor(actorType: string): string {

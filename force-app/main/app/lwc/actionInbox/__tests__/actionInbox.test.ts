@@ -3,7 +3,8 @@ import ActionInbox from 'c/actionInbox';
 import getInbox from '@salesforce/apex/ActionInboxController.getInbox';
 import decide from '@salesforce/apex/ActionInboxController.decide';
 import getAction from '@salesforce/apex/ActionInboxController.getAction';
-import { NavigationMixin } from 'lightning/navigation';
+import * as navigationModule from 'lightning/navigation';
+import { subscribe } from 'lightning/empApi';
 import type { InboxPage, InboxRow } from 'c/actionPlaneApi';
 
 jest.mock('c/actionPlaneLabels', () =>
@@ -12,11 +13,46 @@ jest.mock('c/actionPlaneLabels', () =>
 jest.mock('@salesforce/apex/ActionInboxController.getInbox', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ActionInboxController.decide', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ActionInboxController.getAction', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('lightning/empApi', () => ({
+  isEmpEnabled: jest.fn(() => Promise.resolve(true)),
+  onError: jest.fn(),
+  subscribe: jest.fn(() => Promise.resolve({ channel: '/event/ActionStatusChanged__e' })),
+  unsubscribe: jest.fn(() => Promise.resolve({})),
+  setDebugFlag: jest.fn(() => Promise.resolve()),
+}));
 
 const getInboxMock = getInbox as unknown as jest.Mock;
 const decideMock = decide as unknown as jest.Mock;
 const getActionMock = getAction as unknown as jest.Mock;
-const navigation = NavigationMixin as unknown as { lastNavigation?: { pageReference: unknown }; reset(): void };
+const navigation = navigationModule.NavigationMixin as unknown as {
+  lastNavigation?: { pageReference: unknown; replace?: boolean };
+  navigations: unknown[];
+  reset(): void;
+};
+// The test adapter behind lightning/navigation's CurrentPageReference (test/jest-mocks/lightning), to emit pages.
+const pageReference = (navigationModule as unknown as { CurrentPageReference: { emit(value: unknown): void } })
+  .CurrentPageReference;
+const subscribeMock = subscribe as unknown as jest.Mock;
+
+/** decide's answer: one result and outcome per action id. */
+function decided(ids: string[], status = 'Applied', ok = true, extra: Record<string, unknown> = {}) {
+  return {
+    results: ids.map((actionId) => ({ actionId, ok, status, message: ok ? null : 'refused' })),
+    outcomes: ids.map((actionId) => ({
+      actionId,
+      name: `PA-000${actionId.slice(1)}`,
+      ok,
+      status,
+      message: null,
+      approvals: 1,
+      requiredApprovals: 1,
+      decidedBy: [],
+      lastDecision: 'Approve',
+      resultMessage: null,
+      ...extra,
+    })),
+  };
+}
 
 function row(n: number, overrides: Partial<InboxRow> = {}): InboxRow {
   return {
@@ -64,7 +100,7 @@ async function render(data: InboxPage | Error = page([row(1), row(2), row(3)]), 
   if (data instanceof Error) getInboxMock.mockRejectedValue({ body: { message: data.message } });
   else getInboxMock.mockResolvedValue(data);
   const element = createElement('c-action-inbox', { is: ActionInbox });
-  Object.assign(element, props);
+  Object.assign(element, { undoSeconds: 0, ...props });
   const toasts: Toast[] = [];
   element.addEventListener('lightning__showtoast', (event) => toasts.push((event as CustomEvent<Toast>).detail));
   document.body.appendChild(element);
@@ -96,10 +132,15 @@ describe('c-action-inbox states', () => {
       objectName: '',
       risk: '',
       agent: '',
-      mine: false,
+      mine: true,
       pageSize: 50,
       pageNumber: 1,
     });
+  });
+
+  it('showsAllActionsWhenThePageTurnsMineOff', async () => {
+    await render(undefined, { mineOnly: false });
+    expect(getInboxMock).toHaveBeenCalledWith(expect.objectContaining({ mine: false }));
   });
 
   it('showsASpinnerWhileLoading', async () => {
@@ -129,26 +170,58 @@ describe('c-action-inbox states', () => {
 
   it('listsPendingFirstWithEveryColumn', async () => {
     const { root } = await render(
-      page([row(1, { status: 'Applied' }), row(2), row(3, { risk: 'Critical', confidence: 0.55 })]),
+      page([
+        row(1, { status: 'Applied' }),
+        row(2),
+        row(3, {
+          risk: 'Critical',
+          confidence: 0.55,
+          requiredApprovals: 2,
+          approvals: 1,
+          changes: [{ field: 'Amount', label: 'Amount', type: 'CURRENCY', before: 15000, after: 20250, scale: 2 }],
+        }),
+      ]),
     );
     const rows = [...root.querySelectorAll('tbody tr')];
     expect(rows.map((r) => r.querySelector('.open-review')?.textContent)).toEqual(['PA-0002', 'PA-0003', 'PA-0001']);
     const cells = [...(rows[1]?.querySelectorAll('td') ?? [])].map((td) => td.textContent?.trim());
     expect(cells).toEqual([
       '',
-      'OpportunityDeal 3',
+      'Deal 3Opportunity',
+      'Amount: $15,000.00 → $20,250.00',
       'pipeline-agent',
-      'Needs approvalCritical',
+      'Critical',
       '55%',
-      '3h',
-      'in 2d',
-      'Amount +30%',
+      'in 2d3h old',
     ]);
+    expect(rows[1]?.querySelector('.progress')?.textContent).toBe('1 of 2 approvals');
     const status = rows[2]?.querySelector<HTMLElement>('[data-status]');
     expect([status?.textContent, status?.dataset.status]).toEqual(['Applied', 'Applied']);
     const pending = rows[0]?.querySelector<HTMLElement>('[data-status]');
     expect([pending?.textContent, pending?.dataset.status]).toEqual(['Pending approval', 'PendingApproval']);
-    expect(rows[1]?.querySelector<HTMLElement>('[data-effect]')?.dataset.effect).toBe('RequireApproval');
+    expect(rows[1]?.querySelector('[data-effect]')).toBeNull(); // one status badge, no effect badge beside it
+    expect(rows[2]?.querySelector('.progress')).toBeNull(); // no progress once decided
+  });
+
+  it('marksActionsThatAreNotTheUsersWithWhoseTheyAre', async () => {
+    const { root } = await render(
+      page([
+        row(1, { canDecide: false, cannotDecideCode: 'NOT_APPROVER', approverGroupLabel: 'ActionPlane Approvers' }),
+      ]),
+    );
+    expect(root.querySelector('.not-yours')?.textContent).toBe('Not yours (ActionPlane Approvers)');
+  });
+
+  it('selectsARowWithTheFirstClickOnItsCheckbox', async () => {
+    const { root } = await render();
+    const box = root.querySelectorAll<HTMLInputElement>('.select-row')[1];
+    if (!box) throw new Error('no checkbox');
+    box.checked = true;
+    box.dispatchEvent(new CustomEvent('click', { bubbles: true }));
+    box.dispatchEvent(new CustomEvent('change'));
+    await flush();
+    expect(root.querySelector('.selection-count')?.textContent).toBe('1 selected');
+    expect(root.querySelectorAll<HTMLInputElement>('.select-row')[1]?.checked).toBe(true);
   });
 
   it('namesStatusFilterOptionsInWordsAndKeepsTheirValues', async () => {
@@ -163,6 +236,9 @@ describe('c-action-inbox states', () => {
   it('pagesThroughThousandsOfRows', async () => {
     const { root } = await render(page([row(1)], 2500));
     expect(root.querySelector('.page-text')?.textContent).toBe('Page 1 of 50 (2500 actions)');
+    expect((await render(page([row(1)], 1))).root.querySelector('.page-text')?.textContent).toBe(
+      'Page 1 of 1 (1 action)',
+    );
     getInboxMock.mockResolvedValue(page([row(2)], 2500));
     root.querySelector('.next')?.dispatchEvent(new CustomEvent('click'));
     await flush();
@@ -185,7 +261,7 @@ describe('c-action-inbox states', () => {
     await set('status', 'All');
     const mine = root.querySelector<HTMLInputElement>('input[data-filter="mine"]');
     if (!mine) throw new Error('mine');
-    mine.checked = true;
+    mine.checked = false;
     mine.dispatchEvent(new CustomEvent('change'));
     await flush();
     expect(getInboxMock).toHaveBeenLastCalledWith({
@@ -193,7 +269,7 @@ describe('c-action-inbox states', () => {
       objectName: 'Opportunity',
       risk: 'High',
       agent: 'pipeline-agent',
-      mine: true,
+      mine: false,
       pageSize: 50,
       pageNumber: 1,
     });
@@ -207,6 +283,7 @@ describe('c-action-inbox keyboard triage', () => {
     await press(root, 'j');
     expect(activeName(root)).toBe('PA-0002');
     expect(live(root)).toBe('Row 2 of 3: Opportunity Deal 2. Changes Amount +20%. Risk High.');
+    expect(root.activeElement).toBe(root.querySelector('tr.active-row'));
     await press(root, 'j');
     await press(root, 'j');
     expect(activeName(root)).toBe('PA-0003');
@@ -214,8 +291,8 @@ describe('c-action-inbox keyboard triage', () => {
     expect(activeName(root)).toBe('PA-0002');
   });
 
-  it('approvesTheActiveRowWithOneKey', async () => {
-    decideMock.mockResolvedValue({ results: [{ actionId: 'a2', ok: true, status: 'Applied', message: null }] });
+  it('approvesTheHighlightedRowAfterTheUndoWindowAndNamesIt', async () => {
+    decideMock.mockResolvedValue(decided(['a2']));
     const { root, toasts } = await render();
     await press(root, 'j');
     await press(root, 'a');
@@ -225,15 +302,78 @@ describe('c-action-inbox keyboard triage', () => {
       reason: null,
       editedValues: null,
     });
-    expect(toasts[0]).toMatchObject({ title: '1 of 1 approved', variant: 'success' });
+    expect(toasts[0]).toMatchObject({ title: 'PA-0002 approved and applied', variant: 'success' });
     expect(getInboxMock).toHaveBeenCalledTimes(2);
   });
 
+  it('waitsForUndoBeforeSendingAndMovesToTheNextPendingRow', async () => {
+    const { root, toasts } = await render(undefined, { undoSeconds: 30 });
+    await press(root, 'a');
+    expect(decideMock).not.toHaveBeenCalled();
+    expect(root.querySelector('.undo-bar .pending-text')?.textContent).toBe('Approving PA-0001 (Deal 1) in 30 seconds');
+    expect(activeName(root)).toBe('PA-0002');
+    expect(root.activeElement).toBe(root.querySelector('tr.active-row'));
+    expect(root.querySelector('tr[data-id="a1"]')?.classList.contains('waiting')).toBe(true);
+    await press(root, 'u');
+    expect(decideMock).not.toHaveBeenCalled();
+    expect(root.querySelector('.undo-bar')).toBeNull();
+    expect(activeName(root)).toBe('PA-0001');
+    expect(toasts[0]).toMatchObject({ title: 'Not sent: PA-0001 (Deal 1) stays as it was.' });
+  });
+
+  it('sendsAtOnceWithSendNow', async () => {
+    decideMock.mockResolvedValue(decided(['a1']));
+    const { root } = await render(undefined, { undoSeconds: 30 });
+    await press(root, 'a');
+    root.querySelector('.undo-bar .send-now')?.dispatchEvent(new CustomEvent('click'));
+    await flush();
+    expect(decideMock).toHaveBeenCalledWith(expect.objectContaining({ actionIds: ['a1'] }));
+  });
+
+  it('sendsTheWaitingDecisionWhenTheNextOneIsMade', async () => {
+    decideMock.mockResolvedValue(decided(['a1']));
+    const { root } = await render(undefined, { undoSeconds: 30 });
+    await press(root, 'a');
+    await press(root, 'a');
+    expect(decideMock).toHaveBeenCalledTimes(1);
+    expect(decideMock).toHaveBeenCalledWith(expect.objectContaining({ actionIds: ['a1'] }));
+    expect(root.querySelector('.undo-bar .pending-text')?.textContent).toContain('PA-0002');
+  });
+
+  it('saysVisiblyWhyARowCannotBeDecided', async () => {
+    const { root, toasts } = await render(
+      page([
+        row(1, {
+          canDecide: false,
+          cannotDecideReason: 'You are not an approver of PA-0001 (approver group: Support Leads).',
+        }),
+      ]),
+    );
+    await press(root, 'a');
+    expect(decideMock).not.toHaveBeenCalled();
+    expect(toasts[0]).toMatchObject({
+      title: 'You cannot decide PA-0001: You are not an approver of PA-0001 (approver group: Support Leads).',
+      variant: 'warning',
+    });
+  });
+
+  it('movesTheOpenReviewWithTheHighlightedRow', async () => {
+    getActionMock.mockReturnValue(new Promise(() => undefined));
+    const { root } = await render();
+    await press(root, 'Enter');
+    const review = () => root.querySelector('c-action-review') as HTMLElement & { actionId: string };
+    expect(review().actionId).toBe('a1');
+    await press(root, 'j');
+    expect(review().actionId).toBe('a2');
+    expect(activeName(root)).toBe('PA-0002');
+  });
+
   it('rejectsOnlyWithAReason', async () => {
-    decideMock.mockResolvedValue({ results: [{ actionId: 'a1', ok: true, status: 'Rejected', message: null }] });
+    decideMock.mockResolvedValue(decided(['a1'], 'Rejected'));
     const { root } = await render();
     await press(root, 'r');
-    expect(root.querySelector('.bulk-dialog h3')?.textContent).toBe('Reject 1 action(s)');
+    expect(root.querySelector('.bulk-dialog h3')?.textContent).toBe('Reject 1 action');
+    expect(root.querySelector('.dialog-targets')?.textContent).toBe('PA-0001 · Deal 1');
     root.querySelector('.bulk-confirm')?.dispatchEvent(new CustomEvent('click'));
     await flush();
     expect(decideMock).not.toHaveBeenCalled();
@@ -276,9 +416,12 @@ describe('c-action-inbox keyboard triage', () => {
   it('togglesHelpWithQuestionMark', async () => {
     const { root } = await render();
     await press(root, '?');
-    expect(root.querySelectorAll('.help-item')).toHaveLength(9);
+    expect(root.querySelectorAll('.help-item')).toHaveLength(10);
     expect(live(root)).toBe('Keyboard help opened');
-    await press(root, '?');
+    await flush();
+    expect(root.activeElement).toBe(root.querySelector('.help'));
+    root.querySelector('.help')?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flush();
     expect(root.querySelector('.help')).toBeNull();
   });
 
@@ -292,16 +435,17 @@ describe('c-action-inbox keyboard triage', () => {
     reason.dispatchEvent(new CustomEvent('input'));
     root.querySelector('.bulk-approve')?.dispatchEvent(new CustomEvent('click'));
     await flush();
-    expect(root.querySelector('.bulk-dialog h3')?.textContent).toBe('Approve 1 action(s)');
+    expect(root.querySelector('.bulk-dialog h3')?.textContent).toBe('Approve 1 action');
     expect(root.querySelector<HTMLTextAreaElement>('.bulk-reason')?.value).toBe('');
   });
 
-  it('clipsALongChangeSummaryAndKeepsItInFullInTheTitle', async () => {
-    const summary = `Next Step: ${'Call the buyer to confirm the seats. '.repeat(3)}→ (blank)`;
-    const { root } = await render(page([row(1, { summary })]));
+  it('clipsALongChangeValueAndKeepsItInFullInTheTitle', async () => {
+    const long = 'Call the buyer to confirm the seats. '.repeat(3).trim();
+    const changes = [{ field: 'NextStep', label: 'Next Step', type: 'STRING', before: long, after: null, scale: null }];
+    const { root } = await render(page([row(1, { changes })]));
     const cell = root.querySelector<HTMLElement>('td.changes');
-    expect(cell?.textContent).toBe('Next Step: Call the buyer to confirm the seats.… → (blank)');
-    expect(cell?.title).toBe(summary);
+    expect(cell?.textContent).toBe('Next Step: Call the buyer to confirm the seats. Call the buyer to… → (blank)');
+    expect(cell?.title).toBe('Next Step: Call the buyer to confirm the seats. Call the buyer to… → (blank)');
   });
 
   it('drawsALongPageInStepsOfAHundredRows', async () => {
@@ -366,7 +510,7 @@ describe('c-action-inbox bulk decisions', () => {
     });
     expect(toasts[0]).toEqual({
       title: '1 of 2 approved',
-      message: '1 could not be decided: a3: Record is locked',
+      message: '1 could not be decided: a3 was not decided: Record is locked',
       variant: 'warning',
     });
   });
@@ -382,9 +526,15 @@ describe('c-action-inbox bulk decisions', () => {
     expect([...root.querySelectorAll<HTMLInputElement>('.select-row')].every((box) => box.checked)).toBe(true);
   });
 
-  it('leavesOutRowsTheUserCannotDecide', async () => {
-    decideMock.mockResolvedValue({ results: [{ actionId: 'a2', ok: true, status: 'Applied', message: null }] });
-    const { root } = await render(page([row(1, { canDecide: false }), row(2)]));
+  it('namesWhatABulkDecisionSkipsAndWhy', async () => {
+    decideMock.mockResolvedValue(decided(['a2', 'a3']));
+    const { root } = await render(
+      page([
+        row(1, { canDecide: false, cannotDecideCode: 'NOT_APPROVER', approverGroupLabel: 'ActionPlane Approvers' }),
+        row(2),
+        row(3),
+      ]),
+    );
     const all = root.querySelector<HTMLInputElement>('.select-all');
     if (!all) throw new Error('no select all');
     all.checked = true;
@@ -392,7 +542,11 @@ describe('c-action-inbox bulk decisions', () => {
     await flush();
     root.querySelector('.bulk-approve')?.dispatchEvent(new CustomEvent('click'));
     await flush();
-    expect(root.querySelector('.bulk-dialog h3')?.textContent).toBe('Approve 1 action(s)');
+    expect(root.querySelector('.bulk-dialog h3')?.textContent).toBe('Approve 2 actions');
+    expect(root.querySelector('.dialog-skipped')?.textContent).toBe('PA-0001: Not yours (ActionPlane Approvers)');
+    root.querySelector('.bulk-confirm')?.dispatchEvent(new CustomEvent('click'));
+    await flush();
+    expect(decideMock).toHaveBeenCalledWith(expect.objectContaining({ actionIds: ['a2', 'a3'] }));
   });
 
   it('toastsAnErrorWhenTheServerRefuses', async () => {
@@ -401,5 +555,66 @@ describe('c-action-inbox bulk decisions', () => {
     await press(root, 'a');
     expect(toasts).toEqual([{ title: 'Decision not saved', message: 'ActionPlane is paused.', variant: 'error' }]);
     expect(live(root)).toBe('ActionPlane is paused.');
+  });
+});
+
+describe('c-action-inbox page state and live updates', () => {
+  it('opensTheReviewAndFiltersTheAddressNames', async () => {
+    getActionMock.mockReturnValue(new Promise(() => undefined));
+    const { root } = await render();
+    pageReference.emit({
+      type: 'standard__navItemPage',
+      attributes: { apiName: 'Approval_Inbox' },
+      state: { c__action: 'a2', c__mine: '0' },
+    });
+    await flush();
+    expect((root.querySelector('c-action-review') as HTMLElement & { actionId: string }).actionId).toBe('a2');
+    expect(getInboxMock).toHaveBeenLastCalledWith(expect.objectContaining({ mine: false }));
+  });
+
+  it('putsTheOpenReviewInTheAddress', async () => {
+    getActionMock.mockReturnValue(new Promise(() => undefined));
+    const { root } = await render();
+    pageReference.emit({ type: 'standard__navItemPage', attributes: { apiName: 'Approval_Inbox' }, state: {} });
+    await flush();
+    await press(root, 'Enter');
+    expect(navigation.lastNavigation).toEqual({
+      pageReference: {
+        type: 'standard__navItemPage',
+        attributes: { apiName: 'Approval_Inbox' },
+        state: {
+          c__action: 'a1',
+          c__status: undefined,
+          c__object: undefined,
+          c__risk: undefined,
+          c__agent: undefined,
+          c__mine: undefined,
+          c__page: undefined,
+        },
+      },
+      replace: true,
+    });
+  });
+
+  it('refreshesWhenAnActionStatusChangedEventArrives', async () => {
+    jest.useFakeTimers();
+    try {
+      getInboxMock.mockResolvedValue(page([row(1)]));
+      const element = createElement('c-action-inbox', { is: ActionInbox });
+      document.body.appendChild(element);
+      await jest.advanceTimersByTimeAsync(0);
+      expect(subscribeMock).toHaveBeenCalledWith('/event/ActionStatusChanged__e', -1, expect.any(Function));
+      getInboxMock.mockResolvedValue(page([row(1), row(2)]));
+      const call = subscribeMock.mock.calls[0] as unknown[] | undefined;
+      const onMessage = call?.[2] as (message: unknown) => void;
+      onMessage({
+        channel: '/event/ActionStatusChanged__e',
+        data: { payload: { ActionId__c: 'a2', Status__c: 'PendingApproval' }, event: { replayId: 7 } },
+      });
+      await jest.advanceTimersByTimeAsync(400);
+      expect(element.shadowRoot?.querySelectorAll('tbody tr')).toHaveLength(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

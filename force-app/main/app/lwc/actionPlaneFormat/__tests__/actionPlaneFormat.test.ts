@@ -1,25 +1,33 @@
 import {
+  approvalProgress,
+  cannotDecideMarker,
+  changeLines,
   clipSummary,
   clipText,
   dateShiftDays,
   describeDetail,
   effectLabel,
+  eventTypeLabel,
   formatAge,
   formatConfidence,
   formatExpiry,
   formatValue,
+  isReadableWordDiff,
   kindOf,
   numberChange,
+  outcomeMessage,
   picklistMove,
   readableEvidence,
+  relationText,
   riskBadgeClass,
   runStatusLabel,
   statusLabel,
   validateEdit,
+  valuesMatch,
   wantsWordDiff,
   wordDiff,
 } from 'c/actionPlaneFormat';
-import type { FieldChange } from 'c/actionPlaneApi';
+import type { DecisionOutcome, FieldChange, InboxRow } from 'c/actionPlaneApi';
 
 jest.mock('c/actionPlaneLabels', () =>
   jest.requireActual<{ labelsModule(): object }>('../../../../../../test/jest-mocks/labelTexts').labelsModule(),
@@ -125,13 +133,33 @@ describe('describeDetail', () => {
     expect(picklistMove('Qualification', 'Closed Won', STAGES)).toEqual({ direction: 'forward', steps: 3 });
     expect(
       describeDetail(
-        { type: 'picklist', before: 'Negotiation', after: 'Qualification', scale: null, picklistValues: STAGES },
+        {
+          type: 'picklist',
+          before: 'Negotiation',
+          after: 'Qualification',
+          scale: null,
+          picklistValues: STAGES,
+          ordered: true,
+        },
         US,
       ),
     ).toEqual({
-      text: 'back 2 step(s)',
+      text: 'back 2 steps',
       tone: 'down',
     });
+    expect(
+      describeDetail(
+        {
+          type: 'picklist',
+          before: 'Prospecting',
+          after: 'Qualification',
+          scale: null,
+          picklistValues: STAGES,
+          ordered: true,
+        },
+        US,
+      ).text,
+    ).toBe('forward 1 step');
     expect(picklistMove('Unknown', 'Closed Won', STAGES).direction).toBe('unknown');
     expect(picklistMove('Proposal', 'Proposal', STAGES).direction).toBe('none');
   });
@@ -140,6 +168,31 @@ describe('describeDetail', () => {
     expect(
       describeDetail({ type: 'string', before: 'a', after: 'b', scale: null, picklistValues: null }, US).text,
     ).toBe('');
+  });
+});
+
+describe('picklists that are not a sequence', () => {
+  it('giveNoStepsForAnUnorderedPicklist', () => {
+    // Case Priority High → Low is a different value, not "2 steps back".
+    expect(
+      describeDetail(
+        { type: 'picklist', before: 'High', after: 'Low', scale: null, picklistValues: ['High', 'Medium', 'Low'] },
+        US,
+      ),
+    ).toEqual({ text: '', tone: 'neutral' });
+  });
+});
+
+describe('lookups and matching values', () => {
+  it('showsALookupValueAsTheRecordName', () => {
+    const names = { '0055g0000000002AAA': 'Maria Lopez' };
+    expect(formatValue('reference', '0055g0000000002AAA', { names })).toBe('Maria Lopez');
+    expect(formatValue('reference', '0055g0000000009AAA', { names })).toBe('0055g0000000009AAA');
+  });
+  it('matchesNumbersByValueAndBlanksTogether', () => {
+    expect(valuesMatch('currency', 50000, '50000.00')).toBe(true);
+    expect(valuesMatch('text', null, '')).toBe(true);
+    expect(valuesMatch('picklist', 'Closed Won', 'Closed Lost')).toBe(false);
   });
 });
 
@@ -373,5 +426,161 @@ describe('clipSummary', () => {
 
   it('cutsAWordlessRunMidWord', () => {
     expect(clipText('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe('isReadableWordDiff', () => {
+  it('acceptsAnEditThatKeepsMostWords', () => {
+    expect(
+      isReadableWordDiff(wordDiff('Call the buyer on Monday to confirm', 'Call the CFO on Monday to confirm')),
+    ).toBe(true);
+  });
+  it('refusesAFullRewrite', () => {
+    expect(
+      isReadableWordDiff(wordDiff('Send revised quote to procurement', 'Book the kickoff workshop for January')),
+    ).toBe(false);
+  });
+});
+
+function row(extra: Partial<InboxRow> = {}): InboxRow {
+  return {
+    id: 'a1',
+    name: 'PA-000001',
+    status: 'PendingApproval',
+    effect: 'RequireApproval',
+    risk: 'High',
+    objectName: 'Opportunity',
+    recordId: '006',
+    recordName: 'Acme',
+    agent: 'pipeline-agent',
+    runId: 'r1',
+    runName: 'RUN-1',
+    confidence: 0.9,
+    createdAt: '2026-12-01T00:00:00.000Z',
+    expiresAt: null,
+    changedFields: ['Amount'],
+    summary: 'Opportunity: Amount',
+    requiredApprovals: 2,
+    approvals: 0,
+    canDecide: true,
+    ...extra,
+  };
+}
+
+describe('changeLines', () => {
+  it('formatsEachChangeAsTheReviewDoes', () => {
+    const lines = changeLines(
+      row({
+        changes: [
+          { field: 'Amount', label: 'Amount', type: 'CURRENCY', before: 15000, after: 20250, scale: 2 },
+          { field: 'CloseDate', label: 'Close Date', type: 'DATE', before: '2026-12-19', after: null, scale: null },
+          { field: 'OwnerId', label: 'Owner', type: 'REFERENCE', before: '005A', after: '005B', scale: null },
+        ],
+        referenceNames: { '005A': 'Maria Lopez', '005B': 'Sam Okafor' },
+      }),
+    );
+    expect(lines.map((line) => line.text)).toEqual([
+      'Amount: $15,000.00 → $20,250.00',
+      'Close Date: Dec 19, 2026 → (blank)',
+      'Owner: Maria Lopez → Sam Okafor',
+    ]);
+  });
+  it('fallsBackToTheSummaryOfAnOlderServer', () => {
+    expect(changeLines(row()).map((line) => line.text)).toEqual(['Opportunity: Amount']);
+  });
+});
+
+describe('approvalProgress', () => {
+  it('countsInTheRightNumber', () => {
+    expect(approvalProgress(0, 1)).toBe('0 of 1 approval');
+    expect(approvalProgress(1, 2)).toBe('1 of 2 approvals');
+    expect(approvalProgress(0, 0)).toBe('');
+  });
+});
+
+describe('cannotDecideMarker', () => {
+  it('saysWhoseTheActionIs', () => {
+    expect(
+      cannotDecideMarker(
+        row({ canDecide: false, cannotDecideCode: 'NOT_APPROVER', approverGroupLabel: 'ActionPlane Approvers' }),
+      ),
+    ).toBe('Not yours (ActionPlane Approvers)');
+    expect(cannotDecideMarker(row({ canDecide: false, cannotDecideCode: 'OWN_PROPOSAL' }))).toBe(
+      'Your proposal: another approver decides',
+    );
+    expect(cannotDecideMarker(row({ canDecide: false, cannotDecideCode: 'ALREADY_VOTED' }))).toBe(
+      'You approved: waiting for others',
+    );
+    expect(cannotDecideMarker(row())).toBe('');
+    expect(cannotDecideMarker(row({ canDecide: false, status: 'Applied' }))).toBe('');
+  });
+});
+
+function outcome(extra: Partial<DecisionOutcome> = {}): DecisionOutcome {
+  return {
+    actionId: 'a1',
+    name: 'PA-000004',
+    ok: true,
+    status: 'Applied',
+    message: null,
+    approvals: 1,
+    requiredApprovals: 1,
+    decidedBy: ['Maria Lopez'],
+    lastDecision: 'Approve',
+    resultMessage: null,
+    ...extra,
+  };
+}
+
+describe('outcomeMessage', () => {
+  it('namesTheActionAndWhatItLedTo', () => {
+    expect(outcomeMessage(outcome(), 'Approve')).toEqual({
+      title: 'PA-000004 approved and applied',
+      message: '',
+      tone: 'success',
+    });
+    expect(outcomeMessage(outcome({ status: 'Rejected' }), 'Reject').title).toBe('PA-000004 rejected');
+  });
+  it('saysTheFirstOfTwoApprovalsWaitsForOneMore', () => {
+    expect(outcomeMessage(outcome({ status: 'PendingApproval', requiredApprovals: 2 }), 'Approve').title).toBe(
+      'PA-000004: 1 of 2 approvals, waiting for one more',
+    );
+    expect(
+      outcomeMessage(outcome({ status: 'PendingApproval', approvals: 1, requiredApprovals: 3 }), 'Approve').title,
+    ).toBe('PA-000004: 1 of 3 approvals, waiting for 2 more');
+  });
+  it('warnsWhenAnApprovalWroteNothing', () => {
+    const conflict = outcomeMessage(
+      outcome({ status: 'Conflict', resultMessage: 'Not applied: StageName changed' }),
+      'Approve',
+    );
+    expect(conflict).toEqual({
+      title: 'PA-000004 approved but not applied',
+      message: 'Not applied: StageName changed',
+      tone: 'warning',
+    });
+  });
+  it('saysWhoDecidedWhenTheVoteCameTooLate', () => {
+    expect(
+      outcomeMessage(outcome({ ok: false, status: 'Applied', decidedBy: ['Sam Okafor'] }), 'Approve'),
+    ).toMatchObject({ title: 'PA-000004 was already decided by Sam Okafor: it is Applied', tone: 'warning' });
+  });
+  it('isAnErrorWhenTheServerRefusedForAnotherReason', () => {
+    expect(
+      outcomeMessage(outcome({ ok: false, status: 'PendingApproval', message: 'You proposed it' }), 'Approve'),
+    ).toEqual({ title: 'PA-000004 was not decided', message: 'You proposed it', tone: 'error' });
+  });
+});
+
+describe('eventTypeLabel and relationText', () => {
+  it('readsInWords', () => {
+    expect(eventTypeLabel('StatusChanged')).toBe('Status changed');
+    expect(eventTypeLabel('SomethingNew')).toBe('SomethingNew');
+    expect(relationText({ relation: 'retryOf', name: 'PA-000004', status: 'Expired' })).toBe(
+      'Re-plan of PA-000004, which ended Expired',
+    );
+    expect(relationText({ relation: 'retriedBy', name: 'PA-000009', status: 'PendingApproval' })).toBe(
+      'Re-planned as PA-000009 (Pending approval)',
+    );
   });
 });

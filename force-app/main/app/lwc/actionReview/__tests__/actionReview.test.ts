@@ -4,6 +4,7 @@ import getAction from '@salesforce/apex/ActionInboxController.getAction';
 import decide from '@salesforce/apex/ActionInboxController.decide';
 import replan from '@salesforce/apex/ActionInboxController.replan';
 import compensate from '@salesforce/apex/ActionInboxController.compensate';
+import previewEdit from '@salesforce/apex/ActionInboxController.previewEdit';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import type { ActionDetail } from 'c/actionPlaneApi';
 
@@ -14,11 +15,35 @@ jest.mock('@salesforce/apex/ActionInboxController.getAction', () => ({ default: 
 jest.mock('@salesforce/apex/ActionInboxController.decide', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ActionInboxController.replan', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/ActionInboxController.compensate', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/ActionInboxController.previewEdit', () => ({ default: jest.fn() }), { virtual: true });
 
 const getActionMock = getAction as unknown as jest.Mock;
 const decideMock = decide as unknown as jest.Mock;
 const replanMock = replan as unknown as jest.Mock;
 const compensateMock = compensate as unknown as jest.Mock;
+const previewMock = previewEdit as unknown as jest.Mock;
+
+/** decide's answer for one action: the result and where the action stands now. */
+function decided(status: string, ok = true, extra: Record<string, unknown> = {}) {
+  return {
+    results: [{ actionId: 'a1', ok, status, message: ok ? null : 'PA-0001 is Applied, not waiting for approval.' }],
+    outcomes: [
+      {
+        actionId: 'a1',
+        name: 'PA-0001',
+        ok,
+        status,
+        message: null,
+        approvals: 1,
+        requiredApprovals: 2,
+        decidedBy: [],
+        lastDecision: 'Approve',
+        resultMessage: null,
+        ...extra,
+      },
+    ],
+  };
+}
 
 function detail(overrides: Partial<ActionDetail['action']> = {}, canDecide = true): ActionDetail {
   return {
@@ -50,6 +75,9 @@ function detail(overrides: Partial<ActionDetail['action']> = {}, canDecide = tru
       proposedBy: 'Agent User',
       allowSelfApproval: false,
       approverGroup: 'Sales_Managers',
+      approverGroupLabel: 'Sales Managers',
+      headline: 'Needs 2 approvals from Sales Managers: Amount rises 35% (more than 20%)',
+      ruleReasons: ['Amount rises 35% (more than 20%): needs 2 approvals from Sales Managers (Amount_Large_Change)'],
       supersedes: null,
       retryOf: null,
       compensates: null,
@@ -71,6 +99,8 @@ function detail(overrides: Partial<ActionDetail['action']> = {}, canDecide = tru
         originalProposed: null,
         scale: 2,
         picklistValues: null,
+        reason: 'Amount rises 35% (more than 20%): needs 2 approvals from Sales Managers',
+        drifted: false,
       },
     ],
     decisions: [],
@@ -124,25 +154,58 @@ function typeReason(root: ShadowRoot, text: string) {
 afterEach(() => {
   while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
   jest.clearAllMocks();
+  window.sessionStorage.clear();
 });
+
+function typeInto(root: ShadowRoot, selector: string, text: string) {
+  const area = root.querySelector<HTMLTextAreaElement>(selector);
+  if (!area) throw new Error(`no ${selector}`);
+  area.value = text;
+  area.dispatchEvent(new CustomEvent('input'));
+}
+
+async function editAmount(root: ShadowRoot, value: string) {
+  const diff = root.querySelector('c-field-diff') as HTMLElement;
+  const input = diff.shadowRoot?.querySelector<HTMLInputElement>('input[data-field="Amount"]');
+  if (!input) throw new Error('no edit input');
+  input.value = value;
+  input.dispatchEvent(new CustomEvent('input'));
+  await flush();
+}
 
 describe('c-action-review', () => {
   it('showsTheActionReadably', async () => {
     const { root } = await render();
     expect(getActionMock).toHaveBeenCalledWith({ actionId: 'a1' });
-    expect(root.querySelector('h2')?.textContent).toBe('Opportunity: Acme renewal');
-    expect(root.querySelector('.confidence')?.textContent).toBe('82%');
+    expect(root.querySelector('h2.review-title')?.textContent).toContain('PA-0001');
+    expect(root.querySelector('h2.review-title .record-link')?.textContent).toBe('Acme renewal');
+    expect(root.querySelector('.meta')?.textContent).toContain('confidence 82%');
     expect(root.querySelector('[data-badge="risk"]')?.textContent).toBe('Risk High');
-    const effect = root.querySelector<HTMLElement>('[data-badge="effect"]');
-    expect([effect?.textContent, effect?.dataset.effect]).toEqual(['Needs approval', 'RequireApproval']);
+    expect(root.querySelector('[data-badge="effect"]')).toBeNull();
     expect(root.querySelector('.rationale')?.textContent).toBe('Customer confirmed the larger order by email.');
     const link = root.querySelector<HTMLAnchorElement>('.evidence-text a');
     expect(link?.href).toBe('https://mail.example.com/t/42');
     expect(link?.target).toBe('_blank');
     expect([...root.querySelectorAll('.reasons li')].map((li) => li.textContent)).toEqual([
-      'Amount rises by more than 20% (Amount_Large_Change): needs 2 approvals',
+      'Amount rises 35% (more than 20%): needs 2 approvals from Sales Managers (Amount_Large_Change)',
     ]);
-    expect(root.textContent).toContain('1 of 2 approvals');
+  });
+
+  it('putsTheDecisionInTheHeaderAndTheHeadlineBeforeTheDiff', async () => {
+    const { root } = await render();
+    const header = root.querySelector('header.review-header');
+    expect(header?.querySelector('[data-badge="progress"]')?.textContent).toBe('1 of 2 from Sales Managers');
+    expect(header?.querySelector('.approve')).not.toBeNull();
+    expect(header?.querySelector('.reject')).not.toBeNull();
+    const body = root.querySelector('.review-body') as HTMLElement;
+    expect(body.querySelector('.headline')?.textContent).toBe(
+      'Needs 2 approvals from Sales Managers: Amount rises 35% (more than 20%)',
+    );
+    const order = [...body.querySelectorAll('.headline, c-field-diff, .rationale, details.rules')];
+    expect(
+      order.map((node) => (node.classList.contains('headline') ? 'headline' : node.tagName.toLowerCase())),
+    ).toEqual(['headline', 'c-field-diff', 'p', 'details']);
+    expect(root.querySelector('details.rules')?.hasAttribute('open')).toBe(false);
   });
 
   it('prettyPrintsJsonEvidence', async () => {
@@ -161,10 +224,10 @@ describe('c-action-review', () => {
   });
 
   it('approvesAndNotifiesTheRecordWhenApplied', async () => {
-    decideMock.mockResolvedValue({ results: [{ actionId: 'a1', ok: true, status: 'Applied', message: null }] });
+    decideMock.mockResolvedValue(decided('Applied'));
     const { element, root, toasts } = await render();
-    const decided = jest.fn();
-    element.addEventListener('decided', decided);
+    const onDecided = jest.fn();
+    element.addEventListener('decided', onDecided);
     click(root, '.approve');
     await flush();
     expect(decideMock).toHaveBeenCalledWith({
@@ -173,21 +236,61 @@ describe('c-action-review', () => {
       reason: null,
       editedValues: null,
     });
-    expect(toasts[0]).toMatchObject({ title: 'Approved', message: 'PA-0001 is now Applied.', variant: 'success' });
-    expect(decided).toHaveBeenCalled();
+    expect(toasts[0]).toMatchObject({ title: 'PA-0001 approved and applied', variant: 'success' });
+    expect(onDecided).toHaveBeenCalled();
     expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([{ recordId: '006000000000001AAA' }]);
+  });
+
+  it('saysTheFirstOfTwoApprovalsWaitsForOneMore', async () => {
+    decideMock.mockResolvedValue(decided('PendingApproval', true, { approvals: 1, requiredApprovals: 2 }));
+    const { root, toasts } = await render();
+    click(root, '.approve');
+    await flush();
+    expect(toasts[0]).toMatchObject({ title: 'PA-0001: 1 of 2 approvals, waiting for one more', variant: 'success' });
+  });
+
+  it('warnsWhenTheApprovalWroteNothing', async () => {
+    decideMock.mockResolvedValue(decided('Conflict', true, { resultMessage: 'Not applied: Amount changed' }));
+    const { root, toasts } = await render();
+    click(root, '.approve');
+    await flush();
+    expect(toasts[0]).toEqual({
+      title: 'PA-0001 approved but not applied',
+      message: 'Not applied: Amount changed',
+      variant: 'warning',
+    });
+  });
+
+  it('showsWhoDecidedWhenSomeoneElseWasFirstAndReloads', async () => {
+    decideMock.mockResolvedValue(decided('Applied', false, { decidedBy: ['Sam Okafor'] }));
+    const { root, toasts } = await render();
+    getActionMock.mockResolvedValue(
+      detail({ status: 'Applied', appliedAt: '2026-11-26T11:00:00Z', appliedBy: 'Sam Okafor' }, false),
+    );
+    click(root, '.approve');
+    await flush();
+    expect(toasts[0]).toMatchObject({
+      title: 'PA-0001 was already decided by Sam Okafor: it is Applied',
+      variant: 'warning',
+    });
+    expect(getActionMock).toHaveBeenCalledTimes(2);
+    expect(root.querySelector('.approve')).toBeNull();
+    expect(root.querySelector('.state-applied')?.textContent).toContain('Applied as approved by Sam Okafor');
   });
 
   it('requiresAReasonToReject', async () => {
     const { root } = await render();
     click(root, '.reject');
     await flush();
+    expect(root.querySelector('.confirm-reject')).not.toBeNull();
+    click(root, '.confirm-reject');
+    await flush();
     expect(decideMock).not.toHaveBeenCalled();
     expect(root.querySelector('.reason-error')?.textContent).toBe('A reason is required to reject.');
-    decideMock.mockResolvedValue({ results: [{ actionId: 'a1', ok: true, status: 'Rejected', message: null }] });
+    decideMock.mockResolvedValue(decided('Rejected'));
     typeReason(root, 'Order not signed yet');
     await flush();
-    click(root, '.reject');
+    click(root, '.confirm-reject');
     await flush();
     expect(decideMock).toHaveBeenCalledWith({
       actionIds: ['a1'],
@@ -197,15 +300,161 @@ describe('c-action-review', () => {
     });
   });
 
-  it('approvesWithTheApproversEdits', async () => {
-    decideMock.mockResolvedValue({ results: [{ actionId: 'a1', ok: true, status: 'Approved', message: null }] });
-    const { root } = await render(detail(), { startInEdit: true });
-    const diff = root.querySelector('c-field-diff') as HTMLElement;
-    const input = diff.shadowRoot?.querySelector<HTMLInputElement>('input[data-field="Amount"]');
-    if (!input) throw new Error('no edit input');
-    input.value = '60000';
-    input.dispatchEvent(new CustomEvent('change'));
+  it('keepsATypedReasonAcrossAReload', async () => {
+    const first = await render();
+    click(first.root, '.reject');
     await flush();
+    typeReason(first.root, 'Waiting for the signed order');
+    document.body.removeChild(first.element);
+    const again = await render();
+    expect(again.root.querySelector<HTMLTextAreaElement>('textarea.reason')?.value).toBe(
+      'Waiting for the signed order',
+    );
+    expect(again.root.querySelector('.draft-restored')?.textContent).toBe('Your unsent reason was restored.');
+  });
+
+  it('warnsBeforeLeavingWithAnUnsentReason', async () => {
+    const { root } = await render();
+    click(root, '.reject');
+    await flush();
+    typeReason(root, 'Not yet');
+    const leaving = new CustomEvent('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaving);
+    expect(leaving.defaultPrevented).toBe(true);
+  });
+
+  it('recomputesWhatAnEditNeedsBeforeItIsSent', async () => {
+    jest.useFakeTimers();
+    try {
+      previewMock.mockResolvedValue({
+        actionId: 'a1',
+        effect: 'RequireApproval',
+        risk: 'High',
+        requiredApprovals: 3,
+        requiredApprovalsBefore: 2,
+        approvals: 1,
+        approverGroup: 'Sales_Managers',
+        approverGroupLabel: 'Sales Managers',
+        blocked: false,
+        raisesApprovals: true,
+        edited: true,
+        headline: 'Needs 3 approvals from Sales Managers: Amount rises 200% (more than 100%)',
+        message: 'This edit needs 3 approvals instead of 2 approvals: after your approval the action waits for 1 more.',
+        ruleReasons: [],
+        fields: [
+          {
+            field: 'Amount',
+            after: 150000,
+            edited: true,
+            effect: 'RequireApproval',
+            rule: 'X',
+            reason: 'r',
+            error: null,
+          },
+        ],
+      });
+      getActionMock.mockResolvedValue(detail());
+      const element = createElement('c-action-review', { is: ActionReview });
+      Object.assign(element, { actionId: 'a1', startInEdit: true });
+      document.body.appendChild(element);
+      await Promise.resolve();
+      await jest.runOnlyPendingTimersAsync();
+      const root = element.shadowRoot as ShadowRoot;
+      const diff = root.querySelector('c-field-diff') as HTMLElement;
+      const input = diff.shadowRoot?.querySelector<HTMLInputElement>('input[data-field="Amount"]');
+      if (!input) throw new Error('no edit input');
+      input.value = '150000';
+      input.dispatchEvent(new CustomEvent('input'));
+      await jest.advanceTimersByTimeAsync(400);
+      expect(previewMock).toHaveBeenCalledWith({ actionId: 'a1', editedValues: { Amount: 150000 } });
+      expect(root.querySelector('.preview-message')?.textContent).toContain('This edit needs 3 approvals instead of 2');
+      expect(root.querySelector('[data-badge="progress"]')?.textContent).toBe('1 of 3 from Sales Managers');
+      expect(root.querySelector('.headline')?.textContent).toContain('Needs 3 approvals');
+      expect(diff.shadowRoot?.querySelector('[data-cell="change"]')?.textContent?.trim()).toBe('+$100,000.00 (+200%)');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('refusesToApproveAnEditPolicyWouldBlock', async () => {
+    jest.useFakeTimers();
+    try {
+      previewMock.mockResolvedValue({
+        blocked: true,
+        edited: true,
+        raisesApprovals: false,
+        requiredApprovals: 2,
+        requiredApprovalsBefore: 2,
+        approvals: 1,
+        message: 'Policy would block this edit, so it cannot be approved: Blocked',
+        headline: 'Blocked',
+        ruleReasons: [],
+        fields: [],
+      });
+      getActionMock.mockResolvedValue(detail());
+      const element = createElement('c-action-review', { is: ActionReview });
+      Object.assign(element, { actionId: 'a1', startInEdit: true });
+      document.body.appendChild(element);
+      await Promise.resolve();
+      await jest.runOnlyPendingTimersAsync();
+      const root = element.shadowRoot as ShadowRoot;
+      const diff = root.querySelector('c-field-diff') as HTMLElement;
+      const input = diff.shadowRoot?.querySelector<HTMLInputElement>('input[data-field="Amount"]');
+      if (!input) throw new Error('no edit input');
+      input.value = '1';
+      input.dispatchEvent(new CustomEvent('input'));
+      await jest.advanceTimersByTimeAsync(400);
+      const approve = root.querySelector('.approve-edited') as HTMLElement & { disabled: boolean };
+      expect(approve.disabled).toBe(true);
+      expect(root.querySelector('.preview-message')?.textContent).toContain('Policy would block this edit');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('flagsAStalePlanBeforeAnyoneVotes', async () => {
+    const stale = detail({ stale: true, driftedFields: ['Amount'] });
+    stale.fieldChanges[0] = { ...(stale.fieldChanges[0] as ActionDetail['fieldChanges'][number]), drifted: true };
+    const { root } = await render(stale);
+    expect(root.querySelector('.state-stale')?.textContent).toContain(
+      'The record changed since the agent planned (Amount)',
+    );
+    const diff = root.querySelector('c-field-diff') as HTMLElement;
+    expect(diff.shadowRoot?.querySelector('[data-cell="current"]')?.textContent).toContain(
+      'Changed since the agent planned',
+    );
+  });
+
+  it('saysWhatARePlanReplacesWithALink', async () => {
+    const withLinks = detail({ retryOf: 'a0' });
+    withLinks.related = [
+      { relation: 'retryOf', actionId: 'a0', name: 'PA-0000', status: 'Expired', resultMessage: null },
+    ];
+    const { element, root } = await render(withLinks);
+    const link = root.querySelector<HTMLAnchorElement>('.related-link');
+    expect(link?.textContent).toBe('Re-plan of PA-0000, which ended Expired');
+    const opened: string[] = [];
+    element.addEventListener('openreview', (event) => {
+      event.preventDefault();
+      opened.push((event as CustomEvent<{ actionId: string }>).detail.actionId);
+    });
+    link?.dispatchEvent(new CustomEvent('click', { cancelable: true }));
+    expect(opened).toEqual(['a0']);
+  });
+
+  it('approvesWithTheApproversEdits', async () => {
+    previewMock.mockResolvedValue({
+      edited: true,
+      blocked: false,
+      raisesApprovals: false,
+      fields: [],
+      ruleReasons: [],
+      message: null,
+    });
+    decideMock.mockResolvedValue(decided('Approved'));
+    const { root } = await render(detail(), { startInEdit: true });
+    await editAmount(root, '60000');
+    await new Promise((resolve) => setTimeout(resolve, 400));
     click(root, '.approve-edited');
     await flush();
     expect(decideMock).toHaveBeenCalledWith({
@@ -217,13 +466,17 @@ describe('c-action-review', () => {
   });
 
   it('blocksApprovalWhileAnEditIsInvalid', async () => {
+    previewMock.mockResolvedValue({
+      edited: false,
+      blocked: false,
+      raisesApprovals: false,
+      fields: [],
+      ruleReasons: [],
+      message: null,
+    });
     const { root } = await render(detail(), { startInEdit: true });
-    const diff = root.querySelector('c-field-diff') as HTMLElement;
-    const input = diff.shadowRoot?.querySelector<HTMLInputElement>('input[data-field="Amount"]');
-    if (!input) throw new Error('no edit input');
-    input.value = 'lots';
-    input.dispatchEvent(new CustomEvent('change'));
-    await flush();
+    await editAmount(root, 'lots');
+    await new Promise((resolve) => setTimeout(resolve, 400));
     click(root, '.approve-edited');
     await flush();
     expect(decideMock).not.toHaveBeenCalled();
@@ -247,7 +500,7 @@ describe('c-action-review', () => {
     const { root, toasts } = await render();
     click(root, '.approve');
     await flush();
-    expect(toasts[0]).toMatchObject({ variant: 'error', message: 'Quorum already met.' });
+    expect(toasts[0]).toMatchObject({ title: 'a1 was not decided', variant: 'error', message: 'Quorum already met.' });
   });
 
   it('explainsWhyTheUserCannotDecide', async () => {
@@ -274,11 +527,24 @@ describe('c-action-review', () => {
     await flush();
     expect(replanMock).toHaveBeenCalledWith({ actionId: 'a1' });
     expect(toasts[0]).toMatchObject({ title: 'Re-planned', message: 'New action: Pending approval' });
+    expect(getActionMock).toHaveBeenLastCalledWith({ actionId: 'a2' });
+  });
+
+  it('offersReplanForAnExpiredAction', async () => {
+    const { root } = await render(detail({ status: 'Expired' }, false));
+    expect(root.querySelector('.state-expired')).not.toBeNull();
+    expect(root.querySelector('.replan')).not.toBeNull();
   });
 
   it('showsAppliedValuesAndRequiresAReasonToRevert', async () => {
-    const { root } = await render(detail({ status: 'Applied', appliedAt: '2026-11-26T11:00:00Z' }, false));
-    expect(root.querySelector('.state-applied')?.textContent).toContain('Applied Nov 26, 2026');
+    const { root } = await render(
+      detail({ status: 'Applied', appliedAt: '2026-11-26T11:00:00Z', appliedBy: 'Maria Lopez' }, false),
+    );
+    expect(root.querySelector('.state-applied')?.textContent).toBe(
+      'Applied as approved by Maria Lopez, Nov 26, 2026, 11:00 AM UTC.',
+    );
+    expect(root.querySelector('.state-applied')?.className).toContain('slds-theme_success');
+    expect(root.querySelector('[data-badge="progress"]')).toBeNull();
     const diff = root.querySelector('c-field-diff') as HTMLElement & { showApplied: boolean };
     expect(diff.showApplied).toBe(true);
     click(root, '.compensate');
@@ -290,7 +556,7 @@ describe('c-action-review', () => {
     compensateMock.mockResolvedValue({ actionId: 'a2', status: 'Applied', effect: 'AutoRun', message: null });
     const { root, toasts } = await render(detail({ status: 'Applied', appliedAt: '2026-11-26T11:00:00Z' }, false));
     getActionMock.mockResolvedValue(detail({ status: 'Compensated' }, false));
-    typeReason(root, 'Customer withdrew the order');
+    typeInto(root, 'textarea.revert-reason', 'Customer withdrew the order');
     click(root, '.compensate');
     await flush();
     expect(compensateMock).toHaveBeenCalledWith({ actionId: 'a1', reason: 'Customer withdrew the order' });

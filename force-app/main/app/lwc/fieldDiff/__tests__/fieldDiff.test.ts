@@ -37,7 +37,7 @@ function fc(
 const CHANGES: FieldChange[] = [
   fc('Amount', 'currency', 50000, 67500),
   fc('CloseDate', 'date', '2026-12-01', '2026-12-15'),
-  fc('StageName', 'picklist', 'Qualification', 'Closed Won', { picklistValues: STAGES }),
+  fc('StageName', 'picklist', 'Qualification', 'Closed Won', { picklistValues: STAGES, ordered: true }),
   fc('Description', 'textarea', 'Call the buyer on Monday', 'Call the CFO on Tuesday'),
   fc('NextStep', 'string', 'Send quote', null),
   fc('Probability', 'percent', 20, 90),
@@ -50,8 +50,13 @@ type FieldDiffElement = HTMLElement & {
   editable: boolean;
   showCurrent: boolean;
   showApplied: boolean;
+  flagDrift: boolean;
+  referenceNames: Record<string, string> | null;
+  preview: unknown;
   collectEdits(): { values: Record<string, unknown>; errors: string[] };
   resetEdits(): void;
+  restoreEdits(raws: Record<string, string>): void;
+  typedEdits(): Record<string, string>;
 };
 
 function render(props: Partial<FieldDiffElement> = {}): FieldDiffElement {
@@ -93,7 +98,7 @@ describe('c-field-diff', () => {
   });
 
   it('showsStageMoveDirection', () => {
-    expect(cell(render(), 'StageName', 'change')).toBe('forward 3 step(s)');
+    expect(cell(render(), 'StageName', 'change')).toBe('forward 3 steps');
   });
 
   it('showsLongTextAsInlineWordDiff', () => {
@@ -116,14 +121,31 @@ describe('c-field-diff', () => {
     expect(cell(element, 'IsPrivate', 'after')).toBe('Yes');
   });
 
-  it('showsEachFieldsGoverningRule', () => {
-    const element = render();
-    expect(cell(element, 'Amount', 'rule')).toBe('Needs approvalPolicy Amount');
-    expect(row(element, 'Amount').querySelector<HTMLElement>('[data-effect]')?.dataset.effect).toBe('RequireApproval');
+  it('showsEachFieldsReasonInItsOwnRowWithTheRuleAsTitle', () => {
+    const changes = [
+      fc('Amount', 'currency', 50000, 67500, { reason: 'Amount rises 35% (more than 20%): needs 2 approvals' }),
+    ];
+    const element = render({ fieldChanges: changes });
+    const reason = element.shadowRoot?.querySelector<HTMLElement>('tr[data-reason="Amount"] td');
+    expect(reason?.textContent?.trim()).toBe('Amount rises 35% (more than 20%): needs 2 approvals');
+    expect(reason?.title).toBe('Policy Amount');
+    expect(element.shadowRoot?.querySelector('tr[data-reason="CloseDate"]')).toBeNull();
   });
 
-  it('showsCurrentValuesAndDriftOnlyWhenAsked', async () => {
-    const drifted = [fc('Amount', 'currency', 50000, 67500, { current: 52000 })];
+  it('showsTheLabelNotTheApiName', () => {
+    const element = render({ fieldChanges: [fc('StageName', 'picklist', 'A', 'B', { label: 'Stage' })] });
+    expect(row(element, 'StageName').querySelector('th')?.textContent?.trim()).toBe('Stage');
+  });
+
+  it('saysUnchangedWhenTheRecordStillHoldsThePlan', async () => {
+    const element = render({ fieldChanges: [fc('Amount', 'currency', 50000, 67500, { current: 50000 })] });
+    element.showCurrent = true;
+    await flush();
+    expect(cell(element, 'Amount', 'current')).toBe('Unchanged');
+  });
+
+  it('flagsDriftTheServerFoundBeforeTheVote', async () => {
+    const drifted = [fc('Amount', 'currency', 50000, 67500, { current: 52000, drifted: true })];
     const element = render({ fieldChanges: drifted });
     expect(row(element, 'Amount').querySelector('[data-cell="current"]')).toBeNull();
     element.showCurrent = true;
@@ -131,13 +153,42 @@ describe('c-field-diff', () => {
     expect(cell(element, 'Amount', 'current')).toBe('$52,000.00Changed since the agent planned');
   });
 
+  it('doesNotFlagAnAppliedChangeAsDrift', () => {
+    const applied = [fc('Amount', 'currency', 50000, 67500, { current: 67500, applied: 67500, drifted: false })];
+    const element = render({ fieldChanges: applied, showCurrent: true, showApplied: true });
+    expect(cell(element, 'Amount', 'current')).toBe('$67,500.00');
+    expect(row(element, 'Amount').querySelector('.drift')).toBeNull();
+  });
+
+  it('notesAnEditOfTheRecordAfterItWasApplied', () => {
+    const edited = [fc('Amount', 'currency', 50000, 67500, { current: 70000, applied: 67500 })];
+    const element = render({ fieldChanges: edited, showCurrent: true, showApplied: true });
+    expect(cell(element, 'Amount', 'current')).toBe('$70,000.00Changed since it was applied');
+  });
+
+  it('showsLookupValuesAsRecordNamesWithLinks', () => {
+    const owner = [fc('OwnerId', 'reference', '005A', '005B', { label: 'Owner' })];
+    const element = render({ fieldChanges: owner, referenceNames: { '005A': 'Maria Lopez', '005B': 'Sam Okafor' } });
+    expect(cell(element, 'OwnerId', 'before')).toBe('Maria Lopez');
+    expect(cell(element, 'OwnerId', 'after')).toBe('Sam Okafor');
+    expect(row(element, 'OwnerId').querySelector<HTMLElement>('a.record-value')?.dataset.recordId).toBe('005A');
+  });
+
+  it('showsAFullRewriteWholeInsteadOfInterleavingWords', () => {
+    const rewrite = [
+      fc('Description', 'textarea', 'Send revised quote to procurement', 'Book the kickoff workshop for January'),
+    ];
+    const after = row(render({ fieldChanges: rewrite }), 'Description').querySelector('[data-cell="after"]');
+    expect(after?.querySelector('del')).toBeNull();
+    expect(after?.querySelector('.rewritten')?.textContent).toBe('Book the kickoff workshop for January');
+  });
+
   it('showsAppliedValuesAndApproverEdits', () => {
     const edited = [
       fc('Amount', 'currency', 50000, 60000, { applied: 60000, editedByApprover: true, originalProposed: 67500 }),
     ];
     const element = render({ fieldChanges: edited, showApplied: true });
-    expect(cell(element, 'Amount', 'applied')).toBe('$60,000.00');
-    expect(cell(element, 'Amount', 'after')).toContain('Edited by approver; agent proposed $67,500.00');
+    expect(cell(element, 'Amount', 'applied')).toBe('$60,000.00Edited by approver; agent proposed $67,500.00');
   });
 
   it('saysSoWhenThereAreNoChanges', () => {
@@ -162,7 +213,9 @@ describe('c-field-diff', () => {
       expect(row(element, 'Amount').querySelector('[data-error="Amount"]')?.textContent).toBe(
         'Amount must be a number, got "lots".',
       );
-      expect(events).toEqual([{ field: 'Amount', value: null, error: 'Amount must be a number, got "lots".' }]);
+      expect(events).toEqual([
+        { field: 'Amount', value: null, error: 'Amount must be a number, got "lots".', values: {} },
+      ]);
       expect(element.collectEdits().errors).toEqual(['Amount must be a number, got "lots".']);
     });
 
@@ -177,6 +230,42 @@ describe('c-field-diff', () => {
         errors: [],
       });
       expect(row(element, 'Amount').querySelector('[data-error]')).toBeNull();
+    });
+
+    it('recomputesTheDeltaAsTheApproverTypes', async () => {
+      const element = render({ editable: true });
+      await edit(element, 'Amount', '100000');
+      expect(cell(element, 'Amount', 'change')).toBe('+$50,000.00 (+100%)');
+    });
+
+    it('showsTheServersReasonForTheEditedValue', async () => {
+      const element = render({
+        editable: true,
+        fieldChanges: [fc('Amount', 'currency', 50000, 55000, { reason: 'needs 1' })],
+      });
+      element.preview = {
+        fields: [
+          {
+            field: 'Amount',
+            after: 100000,
+            edited: true,
+            effect: 'RequireApproval',
+            rule: 'X',
+            reason: 'needs 2',
+            error: null,
+          },
+        ],
+      };
+      await flush();
+      expect(element.shadowRoot?.querySelector('tr[data-reason="Amount"] td')?.textContent?.trim()).toBe('needs 2');
+    });
+
+    it('restoresTypedValuesFromADraft', async () => {
+      const element = render({ editable: true });
+      element.restoreEdits({ Amount: '61000' });
+      await flush();
+      expect(element.collectEdits().values).toEqual({ Amount: 61000 });
+      expect(element.typedEdits()).toEqual({ Amount: '61000' });
     });
 
     it('offersPicklistValuesAsChoices', () => {

@@ -81,11 +81,16 @@ describe('c-run-timeline', () => {
     expect(getRunTimelineMock).toHaveBeenCalledWith({ runId: 'r1' });
     const items = [...root.querySelectorAll('.events li')];
     expect(items.map((li) => li.querySelector('h4')?.textContent)).toEqual([
-      '1. RunStarted',
-      '2. ActionProposed',
-      '3. PolicyDecided',
+      '1. Run started',
+      '2. Proposed',
+      '3. Policy decided',
     ]);
-    expect(items[0]?.textContent).toContain('Agent: pipeline-agent');
+    expect(items.map((li) => li.querySelector<HTMLElement>('h4')?.dataset.type)).toEqual([
+      'RunStarted',
+      'ActionProposed',
+      'PolicyDecided',
+    ]);
+    expect(items[0]?.querySelector('.actor')?.textContent).toBe('pipeline-agent');
     expect(items[0]?.textContent).toContain('Nov 26, 2026, 10:01 AM UTC');
   });
 
@@ -124,6 +129,68 @@ describe('c-run-timeline', () => {
     expect(items[0]?.querySelector('.summary')).toBeNull();
     expect(items[1]?.querySelector('.action-name')?.textContent).toBe('PA-0001');
     expect(items[1]?.querySelector('.summary')?.textContent).toBe('ActionProposed happened');
+  });
+
+  it('saysStatusMovesVotesAndDecisionsInWordsWithPeopleByName', async () => {
+    const data = timeline();
+    data.events = [
+      {
+        ...event(1, 'StatusChanged'),
+        fromStatus: 'Proposed',
+        toStatus: 'Blocked',
+        reason: 'Agents may not change Description.',
+      },
+      {
+        ...event(2, 'ApprovalRecorded', 'User'),
+        actor: '0055g0000000002AAA',
+        actorName: 'Maria Lopez',
+        decision: 'Approve',
+      },
+      { ...event(3, 'PolicyDecided', 'System'), effect: 'RequireApproval', risk: 'High' },
+    ];
+    const { root } = await render(data);
+    const items = [...root.querySelectorAll('.events li')];
+    expect(items[0]?.querySelector('.summary')?.textContent).toBe(
+      'Proposed → Blocked: Agents may not change Description.',
+    );
+    expect(items[1]?.querySelector('.actor')?.textContent).toBe('Maria Lopez');
+    expect(items[1]?.querySelector('.summary')?.textContent).toBe('Approved');
+    expect(items[2]?.querySelector('.summary')?.textContent).toBe('Needs approval · Risk High');
+  });
+
+  it('opensAnActionOfTheRunFromItsLink', async () => {
+    const data = timeline();
+    data.actions = [
+      {
+        id: 'a1',
+        name: 'PA-0001',
+        status: 'PendingApproval',
+        effect: 'RequireApproval',
+        risk: 'High',
+        objectName: 'Opportunity',
+        recordId: '006000000000001AAA',
+        recordName: 'Acme renewal',
+        agent: 'pipeline-agent',
+        runId: 'r1',
+        runName: 'RUN-0001',
+        confidence: 0.9,
+        createdAt: '2026-11-26T10:00:00Z',
+        expiresAt: null,
+        changedFields: ['Amount'],
+        summary: 'Opportunity: Amount',
+        requiredApprovals: 1,
+        approvals: 0,
+        canDecide: true,
+      },
+    ];
+    const { element, root } = await render(data);
+    const opened: string[] = [];
+    element.addEventListener('openreview', (opening) => {
+      opening.preventDefault();
+      opened.push((opening as CustomEvent<{ actionId: string }>).detail.actionId);
+    });
+    root.querySelector('.action-link')?.dispatchEvent(new CustomEvent('click', { cancelable: true }));
+    expect(opened).toEqual(['a1']);
   });
 
   it('showsTheRunStatusInWordsAndKeepsTheStoredValue', async () => {
@@ -170,7 +237,7 @@ describe('c-run-timeline', () => {
     root.querySelector('.halt-confirm')?.dispatchEvent(new CustomEvent('click'));
     await flush();
     expect(haltRunMock).toHaveBeenCalledWith({ runId: 'r1', reason: 'Agent is looping' });
-    expect(toasts[0]).toEqual({ title: 'Run halted', message: '2 pending action(s) cancelled.', variant: 'success' });
+    expect(toasts[0]).toEqual({ title: 'Run halted', message: '2 pending actions cancelled.', variant: 'success' });
     expect(getRunTimelineMock).toHaveBeenCalledTimes(2);
   });
 
