@@ -24,6 +24,8 @@ export function setUserToString(fn: (txn: Txn, obj: ApexObject) => string | unde
 /** String.valueOf(x). */
 export function apexToString(txn: Txn, v: Value): string {
   if (v instanceof ApexDate) return v.toString();
+  // String.valueOf(Datetime) is in the running user's time zone; concatenation and debug print GMT (values/format.ts).
+  if (v instanceof ApexDatetime) return v.toStringLocal(txn.org.userContext(txn.userId));
   return concatString(txn, v);
 }
 
