@@ -144,7 +144,7 @@ describe('String static methods', () => {
         System.debug(String.valueOf(42) + '|' + String.valueOf(9007199254740993L) + '|' + String.valueOf(3.140));
         Double big = 15000000000.0;
         System.debug(String.valueOf(big) + '|' + String.valueOf(true) + '|' + String.valueOf('same'));
-        System.debug(String.valueOf(System.today()));
+        System.debug(String.valueOf(System.today()) + '|' + ('on ' + System.today()));
         Datetime now = System.now();
         System.debug(String.valueOf(now) + '|' + String.valueOfGmt(now) + '|' + now);
         System.debug(String.valueOf(new List<Integer>{ 1, 2 }) + '|' + String.valueOf(new Set<String>{ 'a' }));
@@ -156,11 +156,32 @@ describe('String static methods', () => {
       'true',
       '42|9007199254740993|3.140',
       '1.5E10|true|same',
-      '2024-01-05',
+      '2024-01-05|on 2024-01-05 00:00:00',
       '2024-01-05 00:30:00|2024-01-05 08:30:00|2024-01-05 08:30:00',
       '(1, 2)|{a}',
       'Label(x)',
       '2024-01-05',
+    ]);
+  });
+
+  test('the valueOf and valueOfGmt examples of the String Class page (default user in America/Los_Angeles)', () => {
+    expect(
+      debugOf(`
+        System.debug(String.valueOf(Datetime.newInstance(1996, 6, 23)));
+        System.debug(String.valueOfGmt(Datetime.newInstance(2001, 9, 14)));
+        Decimal dec = 3.14159265;
+        Double myDouble = 12.34;
+        Long myLong = 123456789;
+        System.debug(String.valueOf(dec) + '|' + String.valueOf(myDouble) + '|' + String.valueOf(myLong));
+        System.debug(String.valueOf(new List<Integer>{ 10, 20 }));
+        System.debug(String.valueOf(Time.newInstance(18, 30, 2, 20)) + '|' + String.valueOf(Blob.valueOf('abcd')));
+      `),
+    ).toEqual([
+      '1996-06-23 00:00:00',
+      '2001-09-14 07:00:00',
+      '3.14159265|12.34|123456789',
+      '(10, 20)',
+      '18:30:02.020Z|Blob[4]',
     ]);
   });
 
