@@ -2,7 +2,7 @@
 // https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apexref/apex_methods_system_string.htm): the
 // static and instance methods, bound to the pure functions of ApexString.ts. Instance methods receive the
 // receiver as a JS string (the interpreter raises NullPointerException for a null receiver before calling them);
-// each method resolves its overloads by argument count (and, for repeat, the argument type). An Id passed where a
+// each method resolves its overloads by argument count (every overload pair of the page differs in count). An Id passed where a
 // String parameter is declared is read as its 18-character String (Apex converts Id to String implicitly).
 //
 // Doc-silent decisions (see the report):
