@@ -19,6 +19,7 @@ import { registerSObject } from './schema/sobject';
 import { registerAccessLevel } from './system/accessLevel';
 import { registerAssert } from './system/assert';
 import { registerFeatureManagement } from './system/featureManagement';
+import { registerJson } from './json';
 import { registerLabel } from './system/label';
 import { registerSystem } from './system/system';
 import { registerTimeZone } from './system/timeZone';
@@ -54,6 +55,7 @@ export function registerLibrary(program: Program): void {
   registerCustomNotification(program);
   registerDescribe(program);
   registerSObject(program);
+  registerJson(program);
   registerValueBindings(program);
   for (const register of extensions) register(program);
 }
