@@ -54,7 +54,6 @@ function listParam(args: Value[], i: number, method: string): Value[] | null {
  * Long, Double, Decimal, Boolean, Id, Time, Blob → 'Blob[n]', collections, sObjects, objects and their toString()).
  */
 export function valueOfText(txn: Txn, v: Value): string {
-  if (v instanceof ApexDatetime) return v.toStringLocal(txn.org.userContext(txn.userId));
   return apexToString(txn, v);
 }
 
