@@ -8,8 +8,23 @@ import type { EffectiveSharing } from '../runtime/frame';
 import type { Txn } from '../runtime/transaction';
 import type { SObjectDescribe } from '../schema/types';
 import type { StoredRecord } from './Database';
+import type { RowError } from './dml/validation';
+import type { Value } from '../runtime/values';
 import type { AccessMode } from './query';
 import type { QuerySecurity } from './soql/engine';
+
+/**
+ * The access mode of a query or DML statement that names none: system mode up to API 66.0, user mode from 67.0
+ * (Apex Developer Guide, "Apex Versioned Behavior Changes", API 67.0), by the version of the calling class.
+ */
+export function effectiveMode(txn: Txn, mode: AccessMode): AccessMode {
+  if (mode !== 'default') return mode;
+  const cls = txn.currentFrame?.method.cls.topLevel;
+  const file = cls?.file;
+  if (!file) return mode;
+  const version = txn.program.apiVersionOf(file);
+  return version !== undefined && version >= 67 ? 'USER_MODE' : mode;
+}
 
 export type DmlAccessOperation = 'insert' | 'update' | 'delete' | 'undelete' | 'upsert' | 'merge';
 
@@ -22,6 +37,12 @@ export interface DmlSecurity {
   canModify(record: StoredRecord, op: DmlAccessOperation): boolean;
   /** Whether records must pass canModify at all. */
   applySharing: boolean;
+  /** Before saving: share-row rules, master-detail parent access, lookups in user mode (a row error, or null). */
+  checkNewValues?(
+    describe: SObjectDescribe,
+    values: ReadonlyMap<string, Value>,
+    op: 'insert' | 'update',
+  ): RowError | null;
 }
 
 /** Whether the running user has Modify All Data (the seeded System Administrator profile). */

@@ -16,6 +16,7 @@ import { registerCustomNotification } from './messaging/customNotification';
 import { registerRest } from './rest/restContext';
 import { registerDescribe } from './schema/describe';
 import { registerSObject } from './schema/sobject';
+import { registerSecurity } from './security/security';
 import { registerAccessLevel } from './system/accessLevel';
 import { registerAssert } from './system/assert';
 import { registerFeatureManagement } from './system/featureManagement';
@@ -55,6 +56,7 @@ export function registerLibrary(program: Program): void {
   registerCustomNotification(program);
   registerDescribe(program);
   registerSObject(program);
+  registerSecurity(program);
   registerJson(program);
   registerValueBindings(program);
   for (const register of extensions) register(program);

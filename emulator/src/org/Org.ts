@@ -3,6 +3,7 @@
 import type { SoqlQuery } from '../data/soql/ast';
 import { Database } from '../data/Database';
 import { runDmlStatement, type DmlStatementOptions } from '../data/dml/statement';
+import { resetMixedDml } from '../data/dml/engine';
 import { runSoql } from '../data/query';
 import { ApexPlatformError, EmulatorUnsupportedError } from '../errors';
 import { registerLibrary } from '../library';
@@ -15,10 +16,14 @@ import { Txn, type TxnOptions } from '../runtime/transaction';
 import { ApexObject, type Value } from '../runtime/values';
 import { OrgSchema } from '../schema';
 import type { FieldDescribe, SObjectDescribe } from '../schema/types';
+import type { StoredRecord } from '../data/Database';
 import type { QuerySecurity } from '../data/soql/engine';
 import type { DmlSecurity } from '../data/access';
 import { ApexId, IdGenerator } from '../values/Id';
 import { seedOrg, type OrgSeed } from './seed';
+import { SecurityModel } from '../security/enforcement';
+import type { AccessDecision, AccessType } from '../security/stripInaccessible';
+import type { UserRecordAccessRow } from '../security/userRecordAccess';
 import type { PublishedEvent } from '../library/events/eventBus';
 import type { SentNotification } from '../library/messaging/customNotification';
 
@@ -42,6 +47,17 @@ export interface OrgSecurity {
   hasCustomPermission?(userId: string, name: string): boolean;
   /** Apex class access for entry points (REST, @AuraEnabled, invocable). */
   canRunApexClass?(userId: string, className: string): boolean;
+  recordInserted?(rec: StoredRecord): void;
+  ownerChanged?(rec: StoredRecord): void;
+  userSaved?(user: StoredRecord): void;
+  permissionSetOfGroup?(groupId: string): string;
+  stripInaccessible?(
+    userId: string,
+    type: AccessType,
+    records: (SObjectValue | null)[],
+    enforceRoot: boolean,
+  ): AccessDecision;
+  userRecordAccess?(userId: string, recordIds: readonly string[]): UserRecordAccessRow[];
 }
 
 export interface BindSource {
@@ -80,6 +96,7 @@ export class Org {
     this.ids = new IdGenerator(options.instance ?? 'xx');
     this.clock = options.clock ?? (() => Date.now());
     this.seed = seedOrg(this);
+    this.security = new SecurityModel(this);
   }
 
   /** The describe of an object the org has; anything else is a platform error. */
@@ -184,12 +201,15 @@ export class Org {
     return id.value;
   }
 
+  /** Each System.runAs block starts and ends with fresh mixed-DML tracking (setup DML is allowed inside runAs). */
   beginRunAs(txn: Txn): void {
     txn.runAsDepth += 1;
+    resetMixedDml(txn);
   }
 
   endRunAs(txn: Txn): void {
     txn.runAsDepth -= 1;
+    resetMixedDml(txn);
   }
 
   /** The running user's time zone and locale (User.TimeZoneSidKey / LocaleSidKey). */

@@ -13,6 +13,7 @@ import { ApexDecimal } from '../values/Decimal';
 import { ApexDouble } from '../values/Double';
 import type { SObjectDescribe } from '../schema/types';
 import type { Org } from './Org';
+import { seedSecurity } from '../security/seedSecurity';
 
 export interface OrgSeed {
   organizationId: string;
@@ -81,6 +82,7 @@ export function seedOrg(org: Org): OrgSeed {
   seedMetadataRecords(org);
   const seed: OrgSeed = { organizationId, profiles, adminUserId, automatedProcessUserId };
   org.seed = seed;
+  seedSecurity(org, profiles);
   return seed;
 }
 

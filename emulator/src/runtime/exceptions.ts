@@ -25,6 +25,8 @@ export interface ExceptionState {
   stackTrace: string;
   lineNumber: number;
   dmlErrors?: DmlErrorInfo[];
+  /** QueryException.getInaccessibleFields(): object → fields a user-mode query could not read. */
+  inaccessibleFields?: Map<string, Set<string>>;
   /** AuraHandledException keeps the message it was built with for the client (getMessage says 'Script-thrown exception'). */
   clientMessage?: string;
 }
@@ -92,6 +94,23 @@ export function toApexThrow(txn: Txn, error: ApexPlatformError): ApexThrow {
   const obj = newSystemException(txn, error.apexType, error.message);
   const extra = (error as ApexPlatformError & { dmlErrors?: DmlErrorInfo[] }).dmlErrors;
   if (extra) exceptionState(obj).dmlErrors = extra;
+  // A user-mode DML refusal (security/enforcement.ts DmlAccessError) reports its status code and fields per row.
+  const access = error as ApexPlatformError & { statusCode?: string; fields?: string[] };
+  if (!extra && access.statusCode && Array.isArray(access.fields)) {
+    exceptionState(obj).dmlErrors = [
+      {
+        index: 0,
+        id: null,
+        statusCode: access.statusCode,
+        message: error.message,
+        fields: access.fields,
+        typeName: '',
+      },
+    ];
+  }
+  const inaccessible = (error as ApexPlatformError & { inaccessibleFields?: Map<string, Set<string>> })
+    .inaccessibleFields;
+  if (inaccessible) exceptionState(obj).inaccessibleFields = inaccessible;
   return new ApexThrow(obj, error.apexType === 'System.LimitException');
 }
 

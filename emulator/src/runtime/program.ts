@@ -77,6 +77,7 @@ export class Program {
   /** Coverage: hit counts per line, by project-relative file path. */
   readonly coverage = new Map<string, Uint32Array>();
   private readonly lineCounts = new Map<string, number>();
+  private readonly apiVersions = new Map<string, string>();
 
   constructor(
     classes: ApexClassMeta[],
@@ -87,12 +88,22 @@ export class Program {
       if (c.status.toLowerCase() !== 'active' && c.status !== '') continue;
       this.classSources.set(c.name.toLowerCase(), c);
       this.lineCounts.set(c.path, c.body.split('\n').length);
+      this.apiVersions.set(c.path, c.apiVersion);
     }
-    for (const t of triggers) this.lineCounts.set(t.path, t.body.split('\n').length);
+    for (const t of triggers) {
+      this.lineCounts.set(t.path, t.body.split('\n').length);
+      this.apiVersions.set(t.path, t.apiVersion);
+    }
     for (const t of triggers) {
       if (t.status.toLowerCase() !== 'active' && t.status !== '') continue;
       this.loadTrigger(t);
     }
+  }
+
+  /** The API version of a class or trigger file (its -meta.xml), as a number. */
+  apiVersionOf(file: string): number | undefined {
+    const v = this.apiVersions.get(file);
+    return v === undefined ? undefined : Number(v);
   }
 
   /** The coverage counters of a source file (undefined for code that is not in a project file). */

@@ -16,7 +16,7 @@ import { ApexDatetime } from '../../values/Datetime';
 import { ApexDecimal } from '../../values/Decimal';
 import { ApexId } from '../../values/Id';
 import type { TriggerEvent } from '../../apex/ast';
-import { dmlSecurityFor, type DmlSecurity } from '../access';
+import { dmlSecurityFor, effectiveMode, type DmlSecurity } from '../access';
 import type { StoredRecord } from '../Database';
 import type { AccessMode } from '../query';
 import { fireTriggers } from './triggers';
@@ -81,7 +81,7 @@ export function performDml(txn: Txn, req: DmlRequest): RowResult[] {
   }
   for (const chunk of chunks) refuseReadOnlyObject(chunk[0]?.input.describe as SObjectDescribe, req.op);
   checkMixedDml(txn, chunks, req.op);
-  const security = dmlSecurityFor(txn, req.sharing, req.accessMode);
+  const security = dmlSecurityFor(txn, req.sharing, effectiveMode(txn, req.accessMode));
   const limitsBefore = { ...txn.limits.used };
   let active = rows.filter((r) => r.result.errors.length === 0);
   for (let attempt = 1; attempt <= 3; attempt += 1) {
@@ -176,6 +176,9 @@ function refuseReadOnlyObject(describe: SObjectDescribe, op: DmlOp): void {
 
 /** MIXED_DML_OPERATION: setup and non-setup objects in one transaction (outside System.runAs in tests). */
 function checkMixedDml(txn: Txn, chunks: Row[][], op: DmlOp): void {
+  // "Test methods allow for performing mixed DML operations … if the code that performs the DML operations is
+  // enclosed within System.runAs method blocks" (Apex Developer Guide, "Mixed DML Operations in Test Methods").
+  if (txn.isTest && txn.runAsDepth > 0) return;
   const state = txn.state('mixedDml', () => ({
     setup: undefined as string | undefined,
     other: undefined as string | undefined,
@@ -446,7 +449,18 @@ function insertRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
     const values = writtenFields(describe, rec, true);
     if (describe.hasOwner && !values.get('ownerid')) values.set('ownerid', userIdValue(txn));
     finishValues(txn, describe, values, true);
+    if (
+      describe.name === 'PermissionSetAssignment' &&
+      !values.get('permissionsetid') &&
+      values.get('permissionsetgroupid')
+    ) {
+      const group = values.get('permissionsetgroupid');
+      const ps = txn.org.security?.permissionSetOfGroup?.(plainText(group));
+      if (ps) values.set('permissionsetid', ApexId.valueOf(ps));
+    }
     const errors = validateFields(describe, values, true, txn.org.db);
+    const access = errors.length === 0 ? security.checkNewValues?.(describe, values, 'insert') : null;
+    if (access) errors.push(access);
     if (errors.length > 0) r.result.errors.push(...errors);
     else toSave.push({ row: r, rec: Object.assign(rec, { pending: values }) });
   });
@@ -477,6 +491,8 @@ function insertRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
       if (describe.fields.has(k)) values.set(k, v);
     }
     const stored = txn.org.db.add(describe, id.value, values);
+    txn.org.security?.recordInserted?.(stored);
+    if (describe.name === 'User') txn.org.security?.userSaved?.(stored);
     s.row.result.id = id.value;
     s.row.result.created = true;
     saved.push({ row: s.row, stored });
@@ -566,6 +582,8 @@ function updateRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
     finishValues(txn, describe, full, false);
     const changed = new Map([...full].filter(([k]) => values.has(k) || k === 'name'));
     const errors = validateFields(describe, changed, false, txn.org.db);
+    const access = errors.length === 0 ? security.checkNewValues?.(describe, changed, 'update') : null;
+    if (access) errors.push(access);
     const reparent = reparentError(describe, w.stored, changed);
     if (reparent) errors.push(reparent);
     if (errors.length > 0) w.row.result.errors.push(...errors);
@@ -591,7 +609,13 @@ function updateRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
     full.set('lastmodifieddate', at);
     full.set('lastmodifiedbyid', userIdValue(txn));
     if (describe.fields.has('systemmodstamp')) full.set('systemmodstamp', at);
+    const ownerBefore = plainText(w.stored.fields.get('ownerid') ?? null);
+    const profileBefore = plainText(w.stored.fields.get('profileid') ?? null);
     w.stored.fields = full;
+    if (plainText(full.get('ownerid') ?? null) !== ownerBefore) txn.org.security?.ownerChanged?.(w.stored);
+    if (describe.name === 'User' && plainText(full.get('profileid') ?? null) !== profileBefore) {
+      txn.org.security?.userSaved?.(w.stored);
+    }
     saved.push(w);
   });
   if (saved.length === 0) return;

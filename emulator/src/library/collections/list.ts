@@ -63,6 +63,12 @@ export function comparePrimitive(a: Value, b: Value): number {
   throw new EmulatorUnsupportedError('sorting values of different types');
 }
 
+/** contains / indexOf: Strings match exactly (Apex Reference, "List Class": the comparison is case-sensitive). */
+function sameElement(txn: Txn, a: Value, b: Value): boolean {
+  if (typeof a === 'string' && typeof b === 'string') return a === b;
+  return apexEquals(txn, a, b);
+}
+
 function compareForSort(txn: Txn, a: Value, b: Value): number {
   if (a === null || b === null) return a === null ? (b === null ? 0 : -1) : 1;
   if (a instanceof ApexObject && !a.cls.isBuiltin) {
@@ -132,7 +138,7 @@ export function registerList(program: Program): void {
           l.items.map((v) => deepCloneValue(t, v, { preserveId, preserveReadOnly, preserveAutoNumber })),
         );
       },
-      contains: (t, s, a) => list(s).items.some((v) => apexEquals(t, v, a[0] ?? null)),
+      contains: (t, s, a) => list(s).items.some((v) => sameElement(t, v, a[0] ?? null)),
       equals: (t, s, a) => apexEquals(t, s, a[0] ?? null),
       get: (_t, s, a) => {
         const l = list(s);
@@ -144,7 +150,7 @@ export function registerList(program: Program): void {
         return sobjectTypeToken(t, e.sobject);
       },
       hashCode: (t, s) => javaStringHash(hashKey(t, s)),
-      indexOf: (t, s, a) => list(s).items.findIndex((v) => apexEquals(t, v, a[0] ?? null)),
+      indexOf: (t, s, a) => list(s).items.findIndex((v) => sameElement(t, v, a[0] ?? null)),
       isEmpty: (_t, s) => list(s).items.length === 0,
       iterator: (t, s) => newIterator(t, list(s).items.slice()),
       remove: (_t, s, a) => {

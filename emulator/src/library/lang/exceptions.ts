@@ -5,8 +5,9 @@
 import { ApexPlatformError } from '../../errors';
 import { exceptionState, type DmlErrorInfo } from '../../runtime/exceptions';
 import type { Program } from '../../runtime/program';
-import { ApexList, ApexObject, type Value } from '../../runtime/values';
-import { STRING_TYPE } from '../../runtime/types';
+import { ApexList, ApexMap, ApexObject, ApexSet, type Value } from '../../runtime/values';
+import { storePut } from '../../runtime/equality';
+import { setOf, STRING_TYPE } from '../../runtime/types';
 import { defineBuiltin, enumConstant, integerArg } from '../define';
 
 function self(v: Value): ApexObject {
@@ -104,6 +105,15 @@ export function registerExceptions(program: Program): void {
       getDmlId: (_t, s, a) => dmlError(s, a).id,
       getDmlIndex: (_t, s, a) => dmlError(s, a).index,
       getDmlFieldNames: (_t, s, a) => new ApexList(STRING_TYPE, [...dmlError(s, a).fields]),
+      getInaccessibleFields: (t, s) => {
+        const m = new ApexMap(STRING_TYPE, setOf(STRING_TYPE));
+        for (const [object, fields] of exceptionState(self(s)).inaccessibleFields ?? []) {
+          const set = new ApexSet(STRING_TYPE);
+          for (const f of fields) storePut(t, set.store, f, null);
+          storePut(t, m.store, object, set);
+        }
+        return m;
+      },
     },
   });
   for (const name of SYSTEM_EXCEPTIONS) {

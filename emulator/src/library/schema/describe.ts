@@ -359,6 +359,18 @@ export function registerDescribe(program: Program): void {
   const fieldCls = defineBuiltin(program, {
     name: 'SObjectField',
     namespace: 'Schema',
+    // `Schema.Obj__Share.RowCause.Reason__c` is the reason's API name (Apex Developer Guide, "Creating Apex
+    // Managed Sharing": the sharing reason is referenced as Schema.CustomObject__Share.rowCause.Reason__c).
+    memberFallback: (_t, s, name) => {
+      const { field, object } = fieldStateOf(s);
+      const value = field.picklistValues.find((p) => p.value.toLowerCase() === name.toLowerCase());
+      if (!value)
+        throw new ApexPlatformError(
+          'System.SObjectException',
+          `Invalid value ${name} for ${object.name}.${field.name}`,
+        );
+      return value.value;
+    },
     methods: {
       getDescribe: (t: Txn, s: Value) => fieldDescribe(t, fieldStateOf(s)),
       toString: (_t: Txn, s: Value) => fieldStateOf(s).field.name,
