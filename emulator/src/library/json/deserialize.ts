@@ -131,6 +131,7 @@ class TypedReader {
         throw jsonException('Apex Type unsupported in JSON: Object');
       case 'list':
       case 'set': {
+        refuseObjectElements(type);
         if (node.kind !== 'array') throw jsonException("Malformed JSON: Expected '[' at the beginning of List/Set");
         const items = node.items.map((item) => this.read(item, type.element));
         if (type.kind === 'list') return new ApexList(type.element, items);
@@ -139,6 +140,7 @@ class TypedReader {
         return set;
       }
       case 'map': {
+        refuseObjectElements(type);
         if (node.kind !== 'object') throw jsonException("Malformed JSON: Expected '{' at the beginning of object");
         const key = type.key;
         if (key.kind !== 'primitive' || (key.name !== 'String' && key.name !== 'Id')) {
@@ -356,6 +358,17 @@ class TypedReader {
     if (!records) return new ApexList(type, []);
     const list = this.read(records, { kind: 'list', element: type });
     return list;
+  }
+}
+
+/** A collection of Object (at any depth) is refused whole, even when it would be empty. */
+function refuseObjectElements(type: ApexType): void {
+  let t: ApexType = type;
+  for (;;) {
+    if (t.kind === 'object') throw jsonException('Apex Type unsupported in JSON: Object');
+    if (t.kind === 'list' || t.kind === 'set') t = t.element;
+    else if (t.kind === 'map') t = t.value;
+    else return;
   }
 }
 
