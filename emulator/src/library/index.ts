@@ -25,6 +25,7 @@ import { registerLabel } from './system/label';
 import { registerSystem } from './system/system';
 import { registerTimeZone } from './system/timeZone';
 import { registerTrigger } from './system/trigger';
+import { registerUuid } from './system/uuid';
 import { registerValueBindings } from './values';
 
 /** Binds further library modules (strings, numbers, dates, JSON …) registered by their own index files. */
@@ -45,6 +46,7 @@ export function registerLibrary(program: Program): void {
   registerAssert(program);
   registerTimeZone(program);
   registerTrigger(program);
+  registerUuid(program);
   registerLabel(program);
   registerFeatureManagement(program);
   registerRest(program);

@@ -52,7 +52,7 @@ export function seedOrg(org: Org): OrgSeed {
     FiscalYearStartMonth: 1,
   });
   const profiles = new Map<string, string>();
-  for (const name of ['System Administrator', 'Standard User', 'Minimum Access - Salesforce']) {
+  for (const name of ['System Administrator', 'Standard User', 'Read Only', 'Minimum Access - Salesforce']) {
     profiles.set(name, seedRecord(org, 'Profile', { Name: name, UserType: 'Standard' }));
   }
   const user = (first: string, last: string, username: string, profile: string): string =>

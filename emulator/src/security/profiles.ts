@@ -200,7 +200,43 @@ export const MINIMUM_ACCESS: BuiltInProfile = {
   docs: [`${HELP}platform.users_profiles_minimum_access.htm&type=5`, STANDARD_PROFILES_DOC],
 };
 
-export const BUILT_IN_PROFILES: readonly BuiltInProfile[] = [SYSTEM_ADMINISTRATOR, STANDARD_USER, MINIMUM_ACCESS];
+/**
+ * Help, "Standard Profiles": "Read Only: Can view the organization's setup, run and export reports, and view, but
+ * not edit, other records" — read on the objects Standard User may change, no create, edit or delete.
+ */
+export const READ_ONLY: BuiltInProfile = {
+  name: 'Read Only',
+  metadataName: 'ReadOnly',
+  userType: 'Standard',
+  userPermissions: {
+    ...NOT_ADMINISTRATIVE,
+    ViewSetup: true,
+    RunReports: true,
+    ApiEnabled: true,
+    EditTask: false,
+    EditEvent: false,
+  },
+  objectPermissions: (d) => {
+    const key = d.name.toLowerCase();
+    if (STANDARD_USER_CRUD.has(key) || STANDARD_USER_READ.has(key)) return { ...NO_OBJECT_ACCESS, read: true };
+    if (isProjectObject(d)) return NO_OBJECT_ACCESS;
+    return undefined;
+  },
+  standardFieldPermissions: (d) => {
+    const key = d.name.toLowerCase();
+    if (STANDARD_USER_CRUD.has(key) || STANDARD_USER_READ.has(key)) return { read: true, edit: false };
+    return undefined;
+  },
+  allApexClasses: false,
+  docs: [STANDARD_PROFILES_DOC],
+};
+
+export const BUILT_IN_PROFILES: readonly BuiltInProfile[] = [
+  SYSTEM_ADMINISTRATOR,
+  STANDARD_USER,
+  READ_ONLY,
+  MINIMUM_ACCESS,
+];
 
 export function builtInProfile(name: string): BuiltInProfile | undefined {
   const key = name.toLowerCase();

@@ -43,7 +43,7 @@ export class SecOrg implements SecurityOrgWithIds {
     const p = projectAt(dir);
     this.project = p.project;
     this.schema = p.schema;
-    for (const name of ['System Administrator', 'Standard User', 'Minimum Access - Salesforce'])
+    for (const name of ['System Administrator', 'Standard User', 'Read Only', 'Minimum Access - Salesforce'])
       this.profiles.set(name, this.insertRaw('Profile', { Name: name, UserType: 'Standard' }).id);
     this.adminId = this.user('System Administrator');
     this.seed = seedSecurity(this, this.profiles);
