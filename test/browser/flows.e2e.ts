@@ -29,6 +29,9 @@ async function openReview(t: TestContext, actionName: string): Promise<void> {
   await t.page.locator('c-action-review c-field-diff').waitFor();
 }
 
+/** The Undo window of a single-key decision (the inbox's default): long enough to press Undo, short for a test. */
+const UNDO_MS = 5000;
+
 async function click(t: TestContext, selector: string): Promise<void> {
   await t.page.locator(`${selector} button`).click();
 }
@@ -124,7 +127,7 @@ export const tests: BrowserTest[] = [
         ADA,
       );
       const id = res.body.actions[0].id as string;
-      await t.open(ADA);
+      await t.open(ADA, 'inbox?c__mine=0');
       await openReview(t, 'PA-000001');
       const why = await t.page.locator('c-action-review .cannot-decide').innerText();
       assert(/proposed|four-eyes/i.test(why), `review says why Ada cannot decide, got '${why}'`);
@@ -147,8 +150,9 @@ export const tests: BrowserTest[] = [
       const action = await t.propose(opp.Id, { StageName: 'Closed Won' });
       await t.open(MARIA);
       await openReview(t, 'PA-000001');
-      await t.page.locator('c-action-review section.decide textarea.reason').fill('No signed order form yet');
       await click(t, 'c-action-review lightning-button.reject');
+      await t.page.locator('c-action-review section.reject-form textarea.reason').fill('No signed order form yet');
+      await click(t, 'c-action-review lightning-button.confirm-reject');
       const detail = await eventually(
         async () => (await t.api('GET', `${REST}/actions/${action.id}`)).body,
         (b) => b.status === 'Rejected',
@@ -168,6 +172,8 @@ export const tests: BrowserTest[] = [
       await openReview(t, 'PA-000001');
       await click(t, 'c-action-review lightning-button.edit');
       await t.page.locator('c-field-diff td.value-after select').selectOption('Negotiation/Review');
+      // The server checks the edit against policy first; the button waits for its answer.
+      await t.page.locator('c-action-review .preview-message').waitFor();
       await t.screenshot('editing');
       await click(t, 'c-action-review lightning-button.approve-edited');
       await eventually(
@@ -210,10 +216,11 @@ export const tests: BrowserTest[] = [
       const opp = (await t.records())[6];
       const action = await t.propose(opp.Id, { NextStep: 'Wrong next step' }, 0.95);
       assertEqual(action.status, 'Applied', 'AutoRun applied');
-      await t.open(MARIA);
+      // Applied actions are nobody's to decide: the Mine filter is off to list them.
+      await t.open(MARIA, 'inbox?c__mine=0');
       await t.page.locator('c-action-inbox select[data-filter="status"]').selectOption('Applied');
       await openReview(t, 'PA-000001');
-      await t.page.locator('c-action-review textarea.reason').fill('Agent misread the call notes');
+      await t.page.locator('c-action-review textarea.revert-reason').fill('Agent misread the call notes');
       await click(t, 'c-action-review lightning-button.compensate');
       await eventually(
         () => actionStatus(t, action.id),
@@ -230,25 +237,17 @@ export const tests: BrowserTest[] = [
       const opps = (await t.records()).slice(10, 15);
       const ids: string[] = [];
       for (const opp of opps) ids.push((await t.propose(opp.Id, { StageName: 'Closed Won' })).id as string);
+      const applied = async () =>
+        (await Promise.all(ids.map((id) => actionStatus(t, id)))).filter((s) => s === 'Applied').length;
       await t.open(MARIA);
       await t.page.locator('c-action-inbox a.open-review').nth(4).waitFor();
       await t.page.locator('c-action-inbox .triage-list').focus();
       const k = t.page.keyboard;
-      await k.press('a'); // approve the first row
-      await eventually(
-        async () => (await Promise.all(ids.map((id) => actionStatus(t, id)))).filter((s) => s === 'Applied').length,
-        (n) => n === 1,
-        'one approved',
-      );
-      await t.page.locator('c-action-inbox a.open-review').nth(4).waitFor({ state: 'detached' });
-      await k.press('a'); // and the next one
-      await eventually(
-        async () => (await Promise.all(ids.map((id) => actionStatus(t, id)))).filter((s) => s === 'Applied').length,
-        (n) => n === 2,
-        'two approved',
-      );
+      await k.press('a'); // approve the first row: it waits for Undo, focus moves to the next row
+      await k.press('a'); // approve that one too: the first is sent now
+      await eventually(applied, (n) => n === 1, 'the first approval is sent when the second is made');
+      await eventually(applied, (n) => n === 2, 'the second is sent when its Undo window closes', UNDO_MS + 4000);
       await t.page.locator('c-action-inbox a.open-review').nth(3).waitFor({ state: 'detached' });
-      for (let i = 0; i < 3; i++) await k.press('k'); // back to the top row
       await k.press('x'); // select, move, select: two rows to reject together
       await k.press('j');
       await k.press('x');

@@ -102,6 +102,8 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   private reasonToWrite = false;
   private editsToRestore: Record<string, string> | null = null;
   private previewSeq = 0;
+  private previewedValues = '';
+  private previewRun: Promise<void> | null = null;
   private onBeforeUnload = (event: BeforeUnloadEvent): void => {
     if (this.hasUnsentDraft) {
       event.preventDefault();
@@ -452,8 +454,9 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
       ? 'slds-notify slds-notify_alert slds-alert_warning slds-m-top_x-small preview-message'
       : 'slds-box slds-box_x-small slds-theme_shade slds-m-top_x-small preview-message';
   }
+  // Not disabled while a check runs: leaving the box to click would disable the button under the click.
   get approveEditsDisabled(): boolean {
-    return this.busy || this.previewPending || this.preview?.blocked === true || this.hasEditErrors;
+    return this.busy || (this.preview?.blocked === true && !this.previewPending) || this.hasEditErrors;
   }
   get confirmRejectLabel(): string {
     return formatLabel(LABELS.confirmReject, this.detail?.action.name ?? '');
@@ -563,7 +566,8 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   handleFieldEdit(event: CustomEvent<FieldEditDetail>): void {
     this.editErrors = [];
     this.saveDraft();
-    void event;
+    // A change event after the input events of the same typing (leaving the box) asks nothing new.
+    if (JSON.stringify(event.detail.values) === this.previewedValues && !event.detail.error) return;
     this.schedulePreview();
   }
 
@@ -574,8 +578,17 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     // A pause in typing, not a polling loop: one request per pause, cancelled by the next keystroke.
     // eslint-disable-next-line @lwc/lwc/no-async-operation
     this.previewTimer = window.setTimeout(() => {
-      void this.runPreview();
+      this.previewRun = this.runPreview();
     }, PREVIEW_DELAY_MS);
+  }
+
+  // Approving while a check is due or running: the answer comes first, so a blocked edit is never sent.
+  private async settlePreview(): Promise<void> {
+    if (this.previewTimer !== undefined && this.previewPending && this.previewRun === null) {
+      window.clearTimeout(this.previewTimer);
+      this.previewRun = this.runPreview();
+    }
+    if (this.previewRun) await this.previewRun;
   }
 
   private async runPreview(): Promise<void> {
@@ -587,6 +600,7 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     }
     const seq = ++this.previewSeq;
     const { values } = diff.collectEdits();
+    this.previewedValues = JSON.stringify(values);
     try {
       const preview = await previewEdit(action.id, values);
       if (seq !== this.previewSeq) return;
@@ -596,7 +610,10 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
       if (seq !== this.previewSeq) return;
       this.previewError = errorMessage(error);
     } finally {
-      if (seq === this.previewSeq) this.previewPending = false;
+      if (seq === this.previewSeq) {
+        this.previewPending = false;
+        this.previewRun = null;
+      }
     }
   }
 
@@ -607,6 +624,10 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
       this.editErrors = edits.errors;
       if (edits.errors.length > 0) return;
       edited = Object.keys(edits.values).length > 0 ? edits.values : null;
+      if (edited) {
+        await this.settlePreview();
+        if (this.preview?.blocked) return; // the header says why; the server would refuse it too
+      }
     }
     await this.decide('Approve', edited);
   }
