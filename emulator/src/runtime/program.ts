@@ -129,6 +129,11 @@ export class Program {
     return this.builtins.get(qualifiedLower);
   }
 
+  /** Every built-in class, once each (for the generated list of what the emulator supports). */
+  allBuiltins(): ClassInfo[] {
+    return [...new Set(this.builtins.values())];
+  }
+
   /** A built-in exception class by its Apex name (`System.DmlException`, `DmlException`). */
   builtinException(apexType: string): ClassInfo {
     const lower = apexType.toLowerCase();
