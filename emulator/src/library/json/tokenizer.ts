@@ -209,9 +209,12 @@ export class JsonTokenizer {
         : { kind: 'START_ARRAY', text: '[', line, column };
     }
     if (ch === 0x2d || isDigit(ch)) return this.readNumber(line, column);
-    if (ch === 0x74 || ch === 0x66 || ch === 0x6e) return this.readLiteral(line, column);
+    // Jackson reads a word for its "Unrecognized token" message when the character could start an identifier.
+    if (/[A-Za-z_$]/.test(String.fromCharCode(ch))) return this.readLiteral(line, column);
     this.pos += 1;
-    throw this.error(`Unexpected character (${charDesc(ch)}): expected a value`);
+    throw this.error(
+      `Unexpected character (${charDesc(ch)}): expected a valid value (number, String, array, object, 'true', 'false' or 'null')`,
+    );
   }
 
   private readLiteral(line: number, column: number): Token {

@@ -191,7 +191,10 @@ describe('malformed JSON: System.JSONException with Jackson messages and locatio
       "{'a':1}",
       "Unexpected character (''' (code 39)): was expecting double-quote to start field name at [line:1, column:3]",
     ],
-    ['[1,]', "Unexpected character (']' (code 93)): expected a value at [line:1, column:5]"],
+    [
+      '[1,]',
+      "Unexpected character (']' (code 93)): expected a valid value (number, String, array, object, 'true', 'false' or 'null') at [line:1, column:5]",
+    ],
     [
       '[1 2]',
       "Unexpected character ('2' (code 50)): was expecting comma to separate ARRAY entries at [line:1, column:5]",
@@ -212,7 +215,11 @@ describe('malformed JSON: System.JSONException with Jackson messages and locatio
     ['{"a":tru}', "Unrecognized token 'tru': was expecting ('true', 'false' or 'null') at [line:1, column:9]"],
     ['["a\\x"]', "Unrecognized character escape 'x' (code 120) at [line:1, column:6]"],
     ['[1', 'Unexpected end-of-input: expected close marker for ARRAY (from [line:1, column:1]) at [line:1, column:3]'],
-    ['{\n  "a": x}', "Unexpected character ('x' (code 120)): expected a value at [line:2, column:9]"],
+    ['{\n  "a": x}', "Unrecognized token 'x': was expecting ('true', 'false' or 'null') at [line:2, column:9]"],
+    [
+      '{"a":<b>}',
+      "Unexpected character ('<' (code 60)): expected a valid value (number, String, array, object, 'true', 'false' or 'null') at [line:1, column:7]",
+    ],
     ['', 'No content to map due to end-of-input'],
   ])('%j', (text, message) => {
     const apex = text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n');

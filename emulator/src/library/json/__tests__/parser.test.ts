@@ -120,7 +120,7 @@ describe('JSONParser', () => {
           System.debug(e.getMessage());
         }
       `),
-    ).toEqual(["Unexpected character ('x' (code 120)): expected a value at [line:1, column:7]"]);
+    ).toEqual(["Unrecognized token 'x': was expecting ('true', 'false' or 'null') at [line:1, column:7]"]);
   });
 
   it('JSONToken is an enum with the documented constants', () => {
