@@ -133,7 +133,7 @@ function seedMetadataRecords(org: Org): void {
           `custom metadata ${p.describe.name}.${p.developerName}: ${field.name} names ${raw}, which does not exist`,
         );
       }
-      p.values.set(key, org.newIdValue(related));
+      p.values.set(key, field.apexType === 'String' ? related : org.newIdValue(related));
     }
     org.db.add(p.describe, p.id, p.values);
   }

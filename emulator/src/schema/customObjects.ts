@@ -177,6 +177,13 @@ export function describeCustomField(meta: CustomFieldMeta, ctx: FieldContext): F
         // A master-detail field can be changed only when reparenting is allowed (Metadata API: reparentableMasterDetail).
         spec.updateable = spec.reparentableMasterDetail;
         spec.permissionable = false;
+      } else if (meta.type === 'MetadataRelationship') {
+        // A metadata relationship holds text in Apex — the related record's id, or for EntityDefinition /
+        // FieldDefinition targets the API name — so the field's Apex type is String (Salesforce Help, "Custom Metadata
+        // Relationships"; org describe shows soapType string, as tools generated from it such as Illuminated Cloud's
+        // stubs type it).
+        spec.apexType = 'String';
+        spec.soapType = 'STRING';
       } else if (meta.type === 'Lookup') {
         // deleteConstraint: SetNull (default for optional lookups), Restrict, Cascade (Metadata API: CustomField).
         const constraint = meta.deleteConstraint ?? (required ? 'Restrict' : 'SetNull');
