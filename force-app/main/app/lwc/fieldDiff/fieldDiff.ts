@@ -133,9 +133,12 @@ export default class FieldDiff extends NavigationMixin(LightningElement) {
       const changedSinceApplied =
         this.showApplied && this.showCurrent && !valuesMatch(kind, change.current, change.applied);
       const drifted = change.drifted === true || (this.flagDrift && !valuesMatch(kind, change.current, change.before));
-      // A pending plan's field the record still holds as planned says so in one word, not the value again.
+      // A field the record still holds as planned (or as applied) says so in one word, not the value again.
       const unchanged =
-        this.showCurrent && !this.showApplied && !drifted && valuesMatch(kind, change.current, change.before);
+        this.showCurrent &&
+        (this.showApplied
+          ? valuesMatch(kind, change.current, change.applied)
+          : !drifted && valuesMatch(kind, change.current, change.before));
       const reason = this.editable && previewed ? previewed.reason : change.reason;
       const editError = edit?.error ?? previewed?.error ?? null;
       return {
