@@ -240,6 +240,17 @@ test('theTimelineNamesPeopleAndStatusMoves', async () => {
   expect(vote).toMatchObject({ actorName: 'Maria Lopez', decision: 'Approve' });
 });
 
+test('aBlockedMovesReasonNamesTheFieldByItsLabel', async () => {
+  const opp = await wb.opportunity(9);
+  const action = await wb.propose(opp.Id, { Type: opp.Type === 'New Customer' ? 'Renewal' : 'New Customer' });
+  expect(action.status).toBe('Blocked');
+
+  const timeline = await call('getRunTimeline', { runId: (await wb.getAction(action.id)).body.runId });
+
+  const blocked = timeline.events.find((e: { toStatus: string | null }) => e.toStatus === 'Blocked');
+  expect(blocked.reason).toMatch(/^Blocked: Opportunity Type changes: blocked/);
+});
+
 test('everyStatusMoveIsPublishedAsActionStatusChanged', async () => {
   const seen: PublishedEvent[] = [];
   const unsubscribe = wb.app.org.events.subscribe((e) => seen.push(e));

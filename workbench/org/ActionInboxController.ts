@@ -384,7 +384,14 @@ export class ActionInboxController {
     return {
       run: this.runSummary(run),
       actions: actions.map((a) => this.rowOf(a, user)),
-      events: this.org.eventsOf(run.Id).map((e) => this.eventRow(e, names)),
+      events: this.org.eventsOf(run.Id).map((e) => {
+        const row = this.eventRow(e, names);
+        // RunTimelineBuilder: a move's reason names its action's fields by their labels, as the review does.
+        if (row.actionId !== null && row.reason !== null) {
+          row.reason = this.wordsFor(null, this.org.changesOf(row.actionId)).readable(row.reason);
+        }
+        return row;
+      }),
       chain,
     };
   }

@@ -315,7 +315,10 @@ function eventSummary(event: {
   }
   if (event.toStatus) {
     const move = `${statusLabel(event.fromStatus)} → ${statusLabel(event.toStatus)}`;
-    return event.reason ? `${move}: ${event.reason}` : move;
+    // A reason that starts by naming the status again ("Blocked: …" after "→ Blocked") says it once.
+    const raw = event.reason ?? '';
+    const reason = raw.startsWith(`${event.toStatus}:`) ? raw.slice(event.toStatus.length + 1).trim() : raw;
+    return reason ? `${move}: ${reason}` : move;
   }
   if (event.decision) {
     const vote = event.decision === 'Reject' ? LABELS.eventRejected : LABELS.eventApproved;

@@ -138,7 +138,7 @@ describe('c-run-timeline', () => {
         ...event(1, 'StatusChanged'),
         fromStatus: 'Proposed',
         toStatus: 'Blocked',
-        reason: 'Agents may not change Description.',
+        reason: 'Blocked: Agents may not change Description.',
       },
       {
         ...event(2, 'ApprovalRecorded', 'User'),
