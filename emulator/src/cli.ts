@@ -46,8 +46,14 @@ function parseArgs(argv: string[]): Args | 'help' {
     };
     if (a === '--help' || a === '-h') return 'help';
     else if (a === '--project') args.project = resolve(next());
-    else if (a === '--class' || a === '--class-names' || a === '-n') args.classes.push(...next().split(','));
-    else if (a === '--result-format' || a === '-r') {
+    else if (a === '--class' || a === '--class-names' || a === '-n' || a === '--tests' || a === '-t') {
+      // `--class A B`, `--class A --class B` and `--class A,B` all name several classes.
+      args.classes.push(...next().split(','));
+      while (argv[i + 1] !== undefined && !(argv[i + 1] as string).startsWith('-')) {
+        args.classes.push(...(argv[i + 1] as string).split(','));
+        i += 1;
+      }
+    } else if (a === '--result-format' || a === '-r') {
       const f = next();
       if (f !== 'human' && f !== 'json') throw new Error(`--result-format must be human or json, not '${f}'`);
       args.format = f;
