@@ -156,9 +156,16 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     window.addEventListener('pagehide', this.onPageHide);
     window.addEventListener('beforeunload', this.onBeforeUnload);
     void this.load();
-    void subscribeToStatusChanges((change) => this.handleStatusChange(change)).then(
+    void subscribeToStatusChanges(
+      (change) => this.handleStatusChange(change),
+      // The EMP API retries by itself; until a message arrives again, the inbox says updates may be missed.
+      () => {
+        this.liveOff = true;
+      },
+    ).then(
       (stop) => {
-        if (this.connected) this.stopLive = stop;
+        if (stop === null) this.liveOff = true;
+        else if (this.connected) this.stopLive = stop;
         else stop();
       },
       () => {
@@ -289,6 +296,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
   // ---- live updates ------------------------------------------------------------------------------------------
 
   private handleStatusChange(change: StatusChange): void {
+    this.liveOff = false;
     if (change.actionId) this.liveReviewIds.add(change.actionId);
     window.clearTimeout(this.liveTimer);
     // Events of one bulk decision arrive together: one refresh for all of them, a moment after the last.

@@ -391,15 +391,19 @@ function payloadText(payload: Record<string, unknown>, reference: { fieldApiName
 }
 
 /**
- * Calls `onChange` for every `ActionStatusChanged__e` from now on (new proposals, votes, applies, expiries…).
- * Resolves with the function that stops listening; resolves with a no-op when the EMP API is not available here
- * (e.g. a mobile app), so the component keeps working with its refresh button. The channel and payload field
- * names come from `@salesforce/schema`, so they carry the package's namespace in a subscriber org.
+ * Calls `onChange` for every `ActionStatusChanged__e` from now on (new proposals, votes, applies, expiries…), and
+ * `onProblem` when the EMP API reports an error on its connection. Resolves with the function that stops listening,
+ * or with null when the EMP API is not available here (e.g. a mobile app), so the component can say live updates
+ * are off and keep its refresh button. The channel and payload field names come from `@salesforce/schema`, so they
+ * carry the package's namespace in a subscriber org.
  */
-export async function subscribeToStatusChanges(onChange: (change: StatusChange) => void): Promise<() => void> {
+export async function subscribeToStatusChanges(
+  onChange: (change: StatusChange) => void,
+  onProblem: (error: unknown) => void,
+): Promise<(() => void) | null> {
   const enabled = await isEmpEnabled().catch(() => false);
-  if (!enabled) return () => undefined;
-  onError(() => undefined); // The EMP API reconnects by itself; a lost message is caught up by the next one.
+  if (!enabled) return null;
+  onError(onProblem);
   const subscription = await subscribe(`/event/${STATUS_EVENT.objectApiName}`, -1, (message: EmpMessage) => {
     const payload = message.data.payload;
     onChange({

@@ -559,6 +559,19 @@ describe('c-action-inbox bulk decisions', () => {
 });
 
 describe('c-action-inbox page state and live updates', () => {
+  it('saysLiveUpdatesAreOffWhenTheEmpApiReportsAnError', async () => {
+    const empApi = jest.requireMock<{ onError: jest.Mock }>('lightning/empApi');
+    const { root } = await render();
+    expect(root.querySelector('.live-off')).toBeNull();
+    const calls = empApi.onError.mock.calls as unknown[][];
+    const report = calls.at(-1)?.[0] as ((error: unknown) => void) | undefined;
+    report?.({ error: 'handshake failed' });
+    await flush();
+    expect(root.querySelector('.live-off')?.textContent).toBe(
+      'Live updates are off: use Refresh to see new proposals and decisions.',
+    );
+  });
+
   it('opensTheReviewAndFiltersTheAddressNames', async () => {
     getActionMock.mockReturnValue(new Promise(() => undefined));
     const { root } = await render();
