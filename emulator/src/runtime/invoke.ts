@@ -24,6 +24,7 @@ import type { Txn } from './transaction';
 import { isAssignable, sameType, type ApexType } from './types';
 import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, TypeValue, type Value } from './values';
 import { readSObjectMember, writeSObjectMember } from './sobjectAccess';
+import { callStub, isStubCall } from './stubs';
 
 // ---------------------------------------------------------------- invocation
 
@@ -341,6 +342,9 @@ export function callInstance(
     const candidates = target.cls.methodsNamed(lower).filter((m) => !m.isStatic);
     if (candidates.length > 0) {
       const chosen = selectOverload(txn, candidates, args, argTypes);
+      if (chosen && isStubCall(target, chosen)) {
+        return callStub(txn, target, chosen, args, callInstance, paramTypesOf(txn, chosen), returnTypeOf(txn, chosen));
+      }
       if (chosen) return invoke(txn, implementationIn(txn, target.cls, chosen), target, args);
     }
     const native = target.cls.findNativeMethod(lower) ?? objectMethod(txn, lower);
@@ -509,16 +513,22 @@ function userMethod(txn: Txn, obj: ApexObject, lower: string, arity: number): Me
   return undefined;
 }
 
+/** A protocol method declared by a user class; on a stub it goes to the StubProvider like any other call. */
+function invokeUser(txn: Txn, obj: ApexObject, m: MethodInfo, args: Value[]): Value {
+  if (isStubCall(obj, m)) return callStub(txn, obj, m, args, callInstance, paramTypesOf(txn, m), returnTypeOf(txn, m));
+  return invoke(txn, m, obj, args);
+}
+
 setObjectProtocol({
   equals(txn, a, b) {
     const m = userMethod(txn, a, 'equals', 1);
     if (!m) return undefined;
-    return invoke(txn, m, a, [b]) === true;
+    return invokeUser(txn, a, m, [b]) === true;
   },
   hashCode(txn, a) {
     const m = userMethod(txn, a, 'hashcode', 0);
     if (!m) return undefined;
-    const h = invoke(txn, m, a, []);
+    const h = invokeUser(txn, a, m, []);
     return typeof h === 'number' ? h : 0;
   },
 });
@@ -526,6 +536,6 @@ setObjectProtocol({
 setUserToString((txn, obj) => {
   const m = userMethod(txn, obj, 'tostring', 0);
   if (!m) return undefined;
-  const s = invoke(txn, m, obj, []);
+  const s = invokeUser(txn, obj, m, []);
   return typeof s === 'string' ? s : plainText(s);
 });

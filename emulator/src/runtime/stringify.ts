@@ -82,7 +82,10 @@ export function concatString(txn: Txn, v: Value): string {
       const prop = v.cls.findProperty(k);
       return `${field?.name ?? prop?.name ?? k}=${concatString(txn, v.fields[k] ?? null)}`;
     });
-    return `${v.cls.apexName}:[${parts.join(', ')}]`;
+    // An inner class prints its own simple name (`Inner:[…]`, not `Outer.Inner:[…]`): code in the wild takes
+    // `String.valueOf(this).substringBefore(':')` as the class name (sfdc-trigger-framework's getHandlerName, whose
+    // test asserts 'TestHandler' for the inner class TriggerHandler_Test.TestHandler and passes in orgs).
+    return `${v.cls.name}:[${parts.join(', ')}]`;
   }
   throw new Error(`emulator: cannot print ${String(v)}`);
 }

@@ -9,8 +9,8 @@ import { instantiate } from '../../runtime/invoke';
 import type { Program } from '../../runtime/program';
 import { apexToString } from '../../runtime/stringify';
 import type { Txn } from '../../runtime/transaction';
-import { isAssignable, listOf, typeName, type ApexType } from '../../runtime/types';
-import { ApexList, ApexObject, EnumValue, TypeValue, type Value } from '../../runtime/values';
+import { isAssignable, listOf, mapOf, setOf, typeName, type ApexType } from '../../runtime/types';
+import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, TypeValue, type Value } from '../../runtime/values';
 import { defineBuiltin, stringArg } from '../define';
 
 /** A stable 32-bit hash of a hash key (Java's String.hashCode over the key). */
@@ -94,7 +94,17 @@ export function registerObject(program: Program): void {
     },
   });
   setTypeClass(type);
-  for (const name of ['Comparable', 'Iterable', 'Iterator', 'Queueable', 'Schedulable', 'Callable', 'Finalizer']) {
+  // StubProvider: Apex Reference, "StubProvider Interface" (Test.createStub calls handleMethodCall, runtime/stubs.ts).
+  for (const name of [
+    'Comparable',
+    'Iterable',
+    'Iterator',
+    'Queueable',
+    'Schedulable',
+    'Callable',
+    'Finalizer',
+    'StubProvider',
+  ]) {
     defineBuiltin(program, { name, namespace: 'System', kind: 'interface' });
   }
   defineBuiltin(program, {
@@ -104,11 +114,57 @@ export function registerObject(program: Program): void {
   });
 }
 
-/** Type.forName: user classes (top-level and inner), built-ins, sObjects; null when none (Apex Reference). */
+/**
+ * Type.forName: user classes (top-level and inner), built-ins, sObjects; null when none (Apex Reference, "Type
+ * Class"). Collection type names parse too, with or without blanks (`Map<Id, List<Account>>`): the generic-map
+ * factories of trailheadapps/apex-recipes CollectionUtils call `Type.forName('Map<Id,' + objType + '>')`.
+ */
 function resolveTypeName(t: Txn, name: string): ApexType | undefined {
-  const parts = name.split('.');
+  const parsed = parseTypeName(name.replace(/\s+/g, ''));
+  if (!parsed || parsed.rest !== '') return undefined;
+  return resolveParsed(t, parsed.node);
+}
+
+type TypeNameNode = { name: string; args: TypeNameNode[] };
+
+function parseTypeName(s: string): { node: TypeNameNode; rest: string } | undefined {
+  const m = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*/.exec(s);
+  if (!m) return undefined;
+  let rest = s.slice(m[0].length);
+  const args: TypeNameNode[] = [];
+  if (rest.startsWith('<')) {
+    rest = rest.slice(1);
+    for (;;) {
+      const arg = parseTypeName(rest);
+      if (!arg) return undefined;
+      args.push(arg.node);
+      rest = arg.rest;
+      if (rest.startsWith(',')) rest = rest.slice(1);
+      else if (rest.startsWith('>')) {
+        rest = rest.slice(1);
+        break;
+      } else return undefined;
+    }
+  }
+  return { node: { name: m[0], args }, rest };
+}
+
+function resolveParsed(t: Txn, node: TypeNameNode): ApexType | undefined {
+  const lower = node.name.toLowerCase();
+  if (node.args.length > 0) {
+    const args = node.args.map((a) => resolveParsed(t, a));
+    if (args.some((a) => a === undefined)) return undefined;
+    const [first, second] = args as ApexType[];
+    if (first === undefined) return undefined;
+    if ((lower === 'list' || lower === 'system.list') && args.length === 1) return listOf(first);
+    if ((lower === 'set' || lower === 'system.set') && args.length === 1) return setOf(first);
+    if ((lower === 'map' || lower === 'system.map') && second !== undefined && args.length === 2) {
+      return mapOf(first, second);
+    }
+    return undefined;
+  }
   try {
-    return t.program.lookupTypeName(parts, undefined);
+    return t.program.lookupTypeName(node.name.split('.'), undefined);
   } catch {
     return undefined;
   }
@@ -121,6 +177,10 @@ function newInstanceOf(t: Txn, type: ApexType): Value {
       return instantiate(t, type.cls, []);
     case 'list':
       return new ApexList(type.element);
+    case 'set':
+      return new ApexSet(type.element);
+    case 'map':
+      return new ApexMap(type.key, type.value);
     case 'sobject':
       if (!type.sobject) break;
       return t.org.newSObject(type.sobject);

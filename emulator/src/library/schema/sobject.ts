@@ -192,6 +192,9 @@ function customMetadataRecords(txn: Txn, name: string): SObjectValue[] {
 export function callSObjectStatic(txn: Txn, sobject: string, method: string, args: Value[]): Value {
   const describe = txn.org.describe(sobject);
   const lower = method.toLowerCase();
+  // `Account.getSObjectType()`: the sObject type token, as `Account.SObjectType` (Apex Reference, "SObject Class",
+  // getSObjectType(); the static form on a type name compiles in orgs and trailheadapps/apex-recipes tests use it).
+  if (lower === 'getsobjecttype' && args.length === 0) return sobjectTypeToken(txn, describe.name);
   if (describe.kind === 'customMetadata') {
     const records = customMetadataRecords(txn, describe.name);
     if (lower === 'getall') {

@@ -1,5 +1,6 @@
 // System (Apex Reference, "System Class"): debug, the assert methods, now/today, async entry points, job
 // context queries; Test ("Test Class"); Limits ("Limits Class"); UserInfo ("UserInfo Class").
+import { createStub } from '../../runtime/stubs';
 import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
 import type { Program } from '../../runtime/program';
 import { concatString, plainText } from '../../runtime/stringify';
@@ -134,9 +135,8 @@ export function registerSystem(program: Program): void {
       setFixedSearchResults: () => {
         throw new EmulatorUnsupportedError('Test.setFixedSearchResults (SOSL)');
       },
-      createStub: () => {
-        throw new EmulatorUnsupportedError('Test.createStub (System.StubProvider)');
-      },
+      // Apex Reference, "Test Class", createStub(parentType, stubProvider): runtime/stubs.ts.
+      createStub: (t, _s, a) => createStub(t, a[0] ?? null, a[1] ?? null),
     },
   });
   const limit =
