@@ -26,6 +26,7 @@ import {
   readField,
   readListView,
   readObjectDefinition,
+  readFieldSet,
   readRecordType,
   readSharingReason,
   readValidationRule,
@@ -289,6 +290,7 @@ class Loader {
       validationRules: [],
       recordTypes: [],
       sharingReasons: [],
+      fieldSets: [],
       otherChildren: [],
     };
     this.project.objects.set(name, created);
@@ -336,8 +338,11 @@ class Loader {
         claimChild();
         obj().sharingReasons.push(readSharingReason(this.xml(rel, 'SharingReason'), name, rel));
         return true;
-      case 'webLink':
       case 'fieldSet':
+        claimChild();
+        obj().fieldSets.push(readFieldSet(this.xml(rel, 'FieldSet'), name, rel));
+        return true;
+      case 'webLink':
       case 'businessProcess':
       case 'index':
         claimChild();

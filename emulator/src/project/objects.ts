@@ -4,6 +4,7 @@
 import type {
   CompactLayoutMeta,
   CustomFieldMeta,
+  FieldSetMeta,
   ListViewMeta,
   ObjectDefinitionMeta,
   ObjectNameKind,
@@ -181,6 +182,19 @@ export function readRecordType(el: XmlElement, fullName: string, path: string): 
         .children('values')
         .map((v) => ({ fullName: v.requiredText('fullName'), default: v.bool('default') ?? false })),
     })),
+  };
+}
+
+export function readFieldSet(el: XmlElement, fullName: string, path: string): FieldSetMeta {
+  checkFullName(el, fullName);
+  return {
+    path,
+    fullName,
+    label: el.text('label'),
+    description: el.text('description'),
+    displayedFields: el
+      .children('displayedFields')
+      .map((f) => ({ field: f.requiredText('field'), isRequired: f.bool('isRequired') ?? false })),
   };
 }
 

@@ -195,6 +195,17 @@ export interface SharingReasonMeta extends SourceRef {
   label: string | undefined;
 }
 
+/**
+ * `objects/<Obj>/fieldSets/<Name>.fieldSet-meta.xml` (Metadata API: FieldSet): the fields in displayedFields order
+ * (a field path may cross relationships, `Owner.Name`), each with isRequired.
+ */
+export interface FieldSetMeta extends SourceRef {
+  fullName: string;
+  label: string | undefined;
+  description: string | undefined;
+  displayedFields: { field: string; isRequired: boolean }[];
+}
+
 /** Another child of an object folder the readers record by name only (webLinks, fieldSets, businessProcesses, …). */
 export interface ObjectChildMeta extends SourceRef {
   fullName: string;
@@ -214,6 +225,7 @@ export interface ObjectMeta {
   validationRules: ValidationRuleMeta[];
   recordTypes: RecordTypeMeta[];
   sharingReasons: SharingReasonMeta[];
+  fieldSets: FieldSetMeta[];
   otherChildren: ObjectChildMeta[];
 }
 

@@ -216,6 +216,15 @@ export class OrgSchema {
     return { project: this.project, fieldOf: (o, f) => this.field(o, f) };
   }
 
+  private fieldSetsOf(obj: ObjectMeta | undefined): SObjectDescribe['fieldSets'] {
+    return (obj?.fieldSets ?? []).map((f) => ({
+      name: f.fullName,
+      label: f.label ?? f.fullName,
+      description: f.description ?? '',
+      fields: f.displayedFields.map((d) => ({ path: d.field, required: d.isRequired })),
+    }));
+  }
+
   private recordTypesOf(obj: ObjectMeta | undefined): SObjectDescribe['recordTypes'] {
     // Every object has the Master record type; the project adds its own (Object Reference, "RecordType").
     const master = { developerName: 'Master', name: 'Master', active: true, master: true };
@@ -345,6 +354,7 @@ export class OrgSchema {
       childRelationships: this.childRelationshipsOf(obj.name, undefined),
       sharingReasons: obj.sharingReasons.map((r) => ({ name: r.fullName, label: r.label ?? r.fullName })),
       recordTypes: kind === 'custom' ? this.recordTypesOf(obj) : [],
+      fieldSets: this.fieldSetsOf(obj),
       eventType: def.eventType,
       publishBehavior: def.publishBehavior,
       shareObject: this.derived.has(lower(shareName)) ? shareName : undefined,
@@ -389,6 +399,7 @@ export class OrgSchema {
       childRelationships: [],
       sharingReasons: share ? reasons : [],
       recordTypes: [],
+      fieldSets: [],
       eventType: undefined,
       publishBehavior: undefined,
       shareObject: undefined,
@@ -466,6 +477,7 @@ export class OrgSchema {
       childRelationships: this.childRelationshipsOf(name, jar, ov),
       sharingReasons: [],
       recordTypes: this.recordTypesOf(obj),
+      fieldSets: this.fieldSetsOf(obj),
       eventType: undefined,
       publishBehavior: undefined,
       shareObject:

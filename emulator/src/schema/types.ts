@@ -248,6 +248,8 @@ export interface SObjectDescribe {
   /** Apex sharing reasons (`<Reason>__c`) of a custom object; on its __Share object they are RowCause values. */
   sharingReasons: { name: string; label: string }[];
   recordTypes: RecordTypeDescribe[];
+  /** Field sets (Apex Reference, "FieldSet Class"): the project's fieldSets of this object. */
+  fieldSets: FieldSetDescribe[];
   /** Platform events: StandardVolume | HighVolume, PublishAfterCommit | PublishImmediately. */
   eventType: string | undefined;
   publishBehavior: string | undefined;
@@ -259,6 +261,14 @@ export interface SObjectDescribe {
   partial: boolean;
   /** The documentation this describe follows. */
   docs: string[];
+}
+
+/** A field set: its members in order, each a field path (possibly across relationships) and its required flag. */
+export interface FieldSetDescribe {
+  name: string;
+  label: string;
+  description: string;
+  fields: { path: string; required: boolean }[];
 }
 
 /** The fields of one object: ordered, with case-insensitive lookup. */

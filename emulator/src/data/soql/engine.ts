@@ -636,6 +636,7 @@ function aggregateResultDescribe(specs: { name: string; type: DisplayType; field
     childRelationships: [],
     sharingReasons: [],
     recordTypes: [],
+    fieldSets: [],
     eventType: undefined,
     publishBehavior: undefined,
     shareObject: undefined,

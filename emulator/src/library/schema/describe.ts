@@ -16,6 +16,7 @@ import { storePut } from '../../runtime/equality';
 import type {
   ChildRelationship,
   FieldDescribe,
+  FieldSetDescribe,
   PicklistEntry,
   RecordTypeDescribe,
   SObjectDescribe,
@@ -321,6 +322,135 @@ function lazyToken(txn: Txn, name: string): Value {
   return sobjectTypeToken(txn, name);
 }
 
+// ---------------------------------------------------------------- field sets
+
+interface FieldSetState {
+  describe: SObjectDescribe;
+  fieldSet: FieldSetDescribe;
+}
+
+interface FieldSetMemberState {
+  object: SObjectDescribe;
+  path: string;
+  required: boolean;
+}
+
+/**
+ * The field a field-set path names, following relationships (`Owner.Name`: Owner is the relationship of OwnerId).
+ * Apex Reference, "FieldSetMember Class": getFieldPath() is ready for dynamic SOQL, so the path is SOQL's.
+ */
+function fieldAtPath(
+  txn: Txn,
+  object: SObjectDescribe,
+  path: string,
+): { object: SObjectDescribe; field: FieldDescribe } {
+  const parts = path.split('.');
+  let current = object;
+  for (let i = 0; i < parts.length - 1; i += 1) {
+    const rel = current.fields.byRelationshipName(parts[i] ?? '');
+    const target = rel?.referenceTo.length === 1 ? rel.referenceTo[0] : undefined;
+    if (!rel || !target) {
+      throw new EmulatorUnsupportedError(`field set path ${path} on ${object.name} (relationship ${parts[i] ?? ''})`);
+    }
+    current = txn.org.describe(target);
+  }
+  const last = parts[parts.length - 1] ?? '';
+  const field = current.fields.get(last);
+  if (!field) throw new EmulatorUnsupportedError(`field set path ${path} on ${object.name} (no field ${last})`);
+  return { object: current, field };
+}
+
+function fieldSetObject(describe: SObjectDescribe, fieldSet: FieldSetDescribe): ApexObject {
+  return new ApexObject(cls('fieldset'), { describe, fieldSet } satisfies FieldSetState);
+}
+
+/** Apex Reference, "FieldSet Class" and "FieldSetMember Class"; `describe.fieldSets.getMap()` / `.Name`. */
+function registerFieldSets(program: Program): void {
+  const fs = (v: Value): FieldSetState => (v as ApexObject).native as FieldSetState;
+  const member = (v: Value): FieldSetMemberState => (v as ApexObject).native as FieldSetMemberState;
+  classes.set(
+    'fieldset',
+    defineBuiltin(program, {
+      name: 'FieldSet',
+      namespace: 'Schema',
+      methods: {
+        getName: (_t, s) => fs(s).fieldSet.name,
+        getLabel: (_t, s) => fs(s).fieldSet.label,
+        getDescription: (_t, s) => fs(s).fieldSet.description,
+        getNameSpace: () => {
+          throw new EmulatorUnsupportedError(
+            'FieldSet.getNameSpace (the docs do not say what an unpackaged field set returns)',
+          );
+        },
+        getSObjectType: (t, s) => sobjectTypeToken(t, fs(s).describe.name),
+        getFields: (_t, s) => {
+          const { describe, fieldSet } = fs(s);
+          return new ApexList(
+            { kind: 'class', cls: cls('fieldsetmember') },
+            fieldSet.fields.map(
+              (f) =>
+                new ApexObject(cls('fieldsetmember'), {
+                  object: describe,
+                  path: f.path,
+                  required: f.required,
+                } satisfies FieldSetMemberState),
+            ),
+          );
+        },
+      },
+    }),
+  );
+  classes.set(
+    'fieldsetmember',
+    defineBuiltin(program, {
+      name: 'FieldSetMember',
+      namespace: 'Schema',
+      methods: {
+        getFieldPath: (_t, s) => member(s).path,
+        getRequired: (_t, s) => member(s).required,
+        getLabel: (t, s) => fieldAtPath(t, member(s).object, member(s).path).field.label,
+        getType: (t, s) =>
+          enumConstant(t.program, 'Schema.DisplayType', fieldAtPath(t, member(s).object, member(s).path).field.type),
+        // Required by the field's definition: not nillable and not defaulted on create (the describe's
+        // isNillable() false; Boolean fields are never nillable but always have a value, so they are not required).
+        getDBRequired: (t, s) => {
+          const { field } = fieldAtPath(t, member(s).object, member(s).path);
+          partialGuard(member(s).object.name, field, 'getDBRequired');
+          return !field.nillable && field.type !== 'BOOLEAN' && field.createable && !field.defaultedOnCreate;
+        },
+        getSObjectField: (t, s) => {
+          const at = fieldAtPath(t, member(s).object, member(s).path);
+          return sobjectFieldToken(t, at.object, at.field);
+        },
+      },
+    }),
+  );
+  classes.set(
+    'fieldsetsholder',
+    defineBuiltin(program, {
+      name: 'SObjectTypeFieldSets',
+      namespace: 'Schema',
+      methods: {
+        getMap: (t: Txn, s: Value) => {
+          const describe = ((s as ApexObject).native as { describe: SObjectDescribe }).describe;
+          return caseInsensitiveMap(
+            t,
+            { kind: 'class', cls: cls('fieldset') },
+            describe.fieldSets.map((f) => [f.name, fieldSetObject(describe, f)]),
+          );
+        },
+      },
+      memberFallback: (_t, s, name) => {
+        const describe = (s.native as { describe: SObjectDescribe }).describe;
+        const found = describe.fieldSets.find((f) => f.name.toLowerCase() === name.toLowerCase());
+        if (!found)
+          throw new ApexPlatformError('System.SObjectException', `Invalid field set ${name} for ${describe.name}`);
+        return fieldSetObject(describe, found);
+      },
+    }),
+  );
+}
+
 export function registerDescribe(program: Program): void {
   defineBuiltin(program, { name: 'DisplayType', namespace: 'Schema', kind: 'enum', enumValues: DISPLAY_TYPES });
   defineBuiltin(program, { name: 'SoapType', namespace: 'Schema', kind: 'enum', enumValues: SOAP_TYPES });
@@ -350,6 +480,12 @@ export function registerDescribe(program: Program): void {
       toString: (_t: Txn, s: Value) => typeStateOf(s).describe.name,
       equals: (_t, s, a) => s === a[0],
       hashCode: (_t, s) => (s as ApexObject).identity,
+    },
+    properties: {
+      fields: {
+        get: (_t, s) =>
+          new ApexObject(cls('sobjecttypefieldtokens'), { describe: typeStateOf(s).describe } satisfies FieldsState),
+      },
     },
     staticFallback: (t, name) => {
       if (!t.org.schema.has(name)) return undefined;
@@ -389,11 +525,7 @@ export function registerDescribe(program: Program): void {
       methods: objectMethods(),
       properties: {
         fields: { get: (_t, s) => fieldsObject(objState(s).describe) },
-        fieldSets: {
-          get: () => {
-            throw new EmulatorUnsupportedError('DescribeSObjectResult.fieldSets');
-          },
-        },
+        fieldSets: { get: (_t, s) => new ApexObject(cls('fieldsetsholder'), { describe: objState(s).describe }) },
       },
     }),
   );
@@ -412,6 +544,24 @@ export function registerDescribe(program: Program): void {
       },
     }),
   );
+  // `Account.SObjectType.fields.Name` is the field's token (Schema.SObjectField), unlike
+  // `Schema.SObjectType.Account.fields.Name`, a DescribeFieldResult (fflib_SObjectDescribeTest, which passes in
+  // orgs, compares the two to a Schema.SObjectField). apex-ls knows no getMap() on it, so none is offered.
+  classes.set(
+    'sobjecttypefieldtokens',
+    defineBuiltin(program, {
+      name: 'SObjectTypeFieldTokens',
+      namespace: 'Schema',
+      memberFallback: (t, s, name) => {
+        const describe = (s.native as FieldsState).describe;
+        const field = describe.fields.get(name);
+        if (!field)
+          throw new ApexPlatformError('System.SObjectException', `Invalid field ${name} for ${describe.name}`);
+        return sobjectFieldToken(t, describe, field);
+      },
+    }),
+  );
+  registerFieldSets(program);
   classes.set(
     'describefieldresult',
     defineBuiltin(program, { name: 'DescribeFieldResult', namespace: 'Schema', methods: fieldMethods() }),

@@ -69,10 +69,13 @@ export function registerTrigger(program: Program): void {
           return c ? map(t, c, c.oldRecords) : null;
         },
       },
+      // Outside a trigger Trigger.size is 0, not null: mitchspano/apex-trigger-actions-framework's TriggerBase
+      // computes `rowsLeftToProcess - Trigger.size` when its tests run a handler outside a trigger, and those
+      // tests (TriggerBaseTest.beforeInsert_success …) pass in orgs.
       size: {
         get: (t) => {
           const c = current(t);
-          return c ? (c.newRecords ?? c.oldRecords ?? []).length : null;
+          return c ? (c.newRecords ?? c.oldRecords ?? []).length : 0;
         },
       },
       operationType: {
