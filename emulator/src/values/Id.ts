@@ -142,6 +142,26 @@ export class IdGenerator {
   count(keyPrefix: string): number {
     return this.counters.get(keyPrefix) ?? 0;
   }
+
+  /** The two-character instance part of the ids this generator mints. */
+  get instancePart(): string {
+    return this.instance;
+  }
+
+  /** Every counter, by key prefix (an org's exported state, org/persist.ts). */
+  counts(): Record<string, number> {
+    return Object.fromEntries(this.counters);
+  }
+
+  /** Replaces every counter (an org's imported state, org/persist.ts). */
+  restoreCounts(counts: Record<string, number>): void {
+    this.counters.clear();
+    for (const [prefix, n] of Object.entries(counts)) {
+      if (!/^[0-9A-Za-z]{3}$/.test(prefix)) throw new Error(`Key prefix must be 3 alphanumerics: ${prefix}`);
+      if (!Number.isSafeInteger(n) || n < 0) throw new Error(`Id counter of ${prefix} must be a count: ${n}`);
+      this.counters.set(prefix, n);
+    }
+  }
 }
 
 function toBase62(n: number, width: number): string {
