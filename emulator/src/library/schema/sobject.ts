@@ -19,6 +19,7 @@ import { javaStringHash } from '../lang/object';
 import { cloneSObject } from '../collections/clone';
 import { fieldStateOf, isFieldToken, sobjectTypeToken } from './tokens';
 import { saveResultErrors } from './sobjectErrors';
+import type { SObjectDescribe } from '../../schema/types';
 
 function rec(v: Value): SObjectValue {
   return v as SObjectValue;
@@ -188,6 +189,102 @@ function customMetadataRecords(txn: Txn, name: string): SObjectValue[] {
   });
 }
 
+// ---------------------------------------------------------------- custom settings
+
+/** The live records of a custom setting (its data is data: a test sees only what it created). */
+function customSettingRows(txn: Txn, describe: SObjectDescribe): SObjectValue[] {
+  const out: SObjectValue[] = [];
+  for (const stored of txn.org.db.table(describe.name)) {
+    if (stored.isDeleted) continue;
+    const r = new SObjectValue(describe);
+    for (const [k, v] of stored.fields) r.values.set(k, v);
+    out.push(r);
+  }
+  return out;
+}
+
+function idText(v: Value): string | undefined {
+  if (v instanceof ApexId) return v.value;
+  if (typeof v === 'string') return ApexId.valueOf(v).value;
+  return undefined;
+}
+
+/**
+ * Custom settings (Apex Reference, "Custom Settings Methods": "List Custom Setting Methods" and "Hierarchy Custom
+ * Setting Methods"). List: getAll() maps data set names to records, getInstance(name) and getValues(name) return
+ * the data set or null. Hierarchy: getOrgDefaults() is the organization's record or an empty object; getValues(id)
+ * the user's or profile's own record or null; getInstance() / getInstance(userId) / getInstance(profileId) the
+ * lowest record with each custom field merged from the lowest level that defines it (user, then profile, then
+ * organization) — when the level has no record, a new one with a null Id and SetupOwnerId set to the user or
+ * profile Id. Each call returns a fresh copy.
+ */
+function customSettingStatic(txn: Txn, describe: SObjectDescribe, lower: string, method: string, args: Value[]): Value {
+  const rows = customSettingRows(txn, describe);
+  const hierarchy = describe.customSettingType === 'Hierarchy';
+  if (!hierarchy) {
+    if (lower === 'getall' && args.length === 0) {
+      const m = new ApexMap(STRING_TYPE, sobjectType(describe.name));
+      for (const r of rows) storePut(txn, m.store, plainText(r.values.get('name')), r);
+      return m;
+    }
+    if ((lower === 'getinstance' || lower === 'getvalues') && args.length === 1) {
+      const name = args[0] ?? null;
+      if (name === null) return null;
+      return rows.find((r) => plainText(r.values.get('name')) === plainText(name)) ?? null;
+    }
+    throw new EmulatorUnsupportedError(
+      `list custom setting method ${describe.name}.${method}(${args.length} arguments)`,
+    );
+  }
+  const orgId = txn.org.seed.organizationId;
+  const at = (ownerId: string | undefined): SObjectValue | undefined =>
+    ownerId === undefined ? undefined : rows.find((r) => idText(r.values.get('setupownerid') ?? null) === ownerId);
+  if (lower === 'getorgdefaults' && args.length === 0) return at(orgId) ?? new SObjectValue(describe);
+  if (lower === 'getvalues' && args.length === 1) {
+    const id = idText(args[0] ?? null);
+    if (id === undefined) throw new ApexPlatformError('System.NullPointerException', 'Argument cannot be null.');
+    return at(id) ?? null;
+  }
+  if (lower === 'getinstance' && args.length <= 1) {
+    const id = args.length === 0 ? txn.userId : idText(args[0] ?? null);
+    if (id === undefined) throw new ApexPlatformError('System.NullPointerException', 'Argument cannot be null.');
+    const prefix = id.slice(0, 3);
+    let levels: string[];
+    if (prefix === '005') {
+      const profile = txn.org.db.get(id)?.fields.get('profileid') ?? null;
+      levels = [id, ...(profile instanceof ApexId ? [profile.value] : []), orgId];
+    } else if (prefix === '00e') {
+      levels = [id, orgId];
+    } else if (id === orgId) {
+      levels = [orgId];
+    } else {
+      throw new EmulatorUnsupportedError(
+        `${describe.name}.getInstance of an Id that is not a user, profile or the organization`,
+      );
+    }
+    const found = levels.map((l) => at(l));
+    const own = found[0];
+    const result = own ?? new SObjectValue(describe);
+    if (!own) result.values.set('setupownerid', ApexId.valueOf(id));
+    for (const f of describe.fields.list()) {
+      if (!f.custom) continue;
+      const key = f.name.toLowerCase();
+      if ((result.values.get(key) ?? null) !== null) continue;
+      for (const level of found.slice(1)) {
+        const v = level?.values.get(key) ?? null;
+        if (v !== null) {
+          result.values.set(key, v);
+          break;
+        }
+      }
+    }
+    return result;
+  }
+  throw new EmulatorUnsupportedError(
+    `hierarchy custom setting method ${describe.name}.${method}(${args.length} arguments)`,
+  );
+}
+
 /** `X__mdt.getAll()`, `X__mdt.getInstance(name)`, custom settings' getInstance/getOrgDefaults/getValues/getAll. */
 export function callSObjectStatic(txn: Txn, sobject: string, method: string, args: Value[]): Value {
   const describe = txn.org.describe(sobject);
@@ -216,9 +313,7 @@ export function callSObjectStatic(txn: Txn, sobject: string, method: string, arg
       return found ? found.copy() : null;
     }
   }
-  if (describe.kind === 'customSetting') {
-    throw new EmulatorUnsupportedError(`custom setting method ${describe.name}.${method}`);
-  }
+  if (describe.kind === 'customSetting') return customSettingStatic(txn, describe, lower, method, args);
   throw new EmulatorUnsupportedError(`static method ${describe.name}.${method}()`);
 }
 
