@@ -185,19 +185,28 @@ export class Org {
   }
 
   /** The user a System.runAs block runs as: its argument is a User record (or a Version, unsupported). */
-  runAsUserId(_txn: Txn, args: Value[]): string {
+  runAsUserId(txn: Txn, args: Value[]): string {
     const [user] = args;
     if (args.length !== 1 || !(user instanceof SObjectValue) || user.describe.name !== 'User') {
       if (user instanceof ApexObject) throw new EmulatorUnsupportedError('System.runAs(Version)');
       throw new ApexPlatformError('System.UnexpectedException', 'System.runAs needs a User');
     }
-    const id = user.values.get('id');
+    let id = user.values.get('id');
+    // The insert of a new user is the DML statement the runAs call counts as.
+    const counted = id instanceof ApexId;
     if (!(id instanceof ApexId)) {
-      throw new ApexPlatformError('System.DmlException', 'System.runAs requires a saved User (the record has no Id)');
+      // Apex Developer Guide, "Using the runAs Method": its example runs as a User it never inserts ("a new test
+      // user is created, then code is run as that user"; "you can create users with runAs"). The record is
+      // saved like an insert, so it gets its Id and the validation and defaults of any User insert.
+      runDmlStatement(txn, 'insert', user, { sharing: 'without' });
+      resetMixedDml(txn);
+      id = user.values.get('id');
+      if (!(id instanceof ApexId)) throw new Error('emulator: runAs inserted a User without an Id');
     }
     if (!this.db.get(id.value)) {
       throw new ApexPlatformError('System.DmlException', `System.runAs: no User ${id.value}`);
     }
+    if (counted) this.countRunAs(txn);
     return id.value;
   }
 
@@ -205,6 +214,11 @@ export class Org {
   beginRunAs(txn: Txn): void {
     txn.runAsDepth += 1;
     resetMixedDml(txn);
+  }
+
+  /** "Every call to runAs counts against the total number of DML statements issued in the process." */
+  countRunAs(txn: Txn): void {
+    txn.limits.count('dmlStatements');
   }
 
   endRunAs(txn: Txn): void {
