@@ -13,6 +13,7 @@ import { registerEventBus } from './events/eventBus';
 import { registerExceptions } from './lang/exceptions';
 import { registerObject } from './lang/object';
 import { registerCustomNotification } from './messaging/customNotification';
+import { registerHttp } from './http/http';
 import { registerRest } from './rest/restContext';
 import { registerDescribe } from './schema/describe';
 import { registerSObject } from './schema/sobject';
@@ -50,6 +51,7 @@ export function registerLibrary(program: Program): void {
   registerLabel(program);
   registerFeatureManagement(program);
   registerRest(program);
+  registerHttp(program);
   registerSavepoint(program);
   registerQueryLocator(program);
   registerDatabase(program);

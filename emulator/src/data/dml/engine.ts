@@ -4,6 +4,7 @@
 // three attempts in all, limits restored before each retry), chunking of mixed-type lists ("Creating Records for
 // Different Object Types": at most ten chunks), mixed setup/non-setup DML ("sObjects That Can't Be Used Together in
 // DML Operations"), cascade delete and restricted lookups, and the Recycle Bin.
+import { notePendingWork } from '../../library/http/http';
 import { plainText } from '../../runtime/stringify';
 import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
 import { ApexThrow, exceptionState, type DmlErrorInfo } from '../../runtime/exceptions';
@@ -71,6 +72,7 @@ export function performDml(txn: Txn, req: DmlRequest): RowResult[] {
   if (rows.length === 0) return [];
   txn.limits.count('dmlStatements');
   txn.limits.count('dmlRows', rows.length);
+  notePendingWork(txn);
   if (req.op !== 'insert') refuseDuplicateIds(rows);
   const chunks = chunkByType(rows);
   if (chunks.length > MAX_CHUNKS) {

@@ -1,6 +1,7 @@
 // System (Apex Reference, "System Class"): debug, the assert methods, now/today, async entry points, job
 // context queries; Test ("Test Class"); Limits ("Limits Class"); UserInfo ("UserInfo Class").
 import { createStub } from '../../runtime/stubs';
+import { clearPendingWork, setMock } from '../http/http';
 import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
 import type { Program } from '../../runtime/program';
 import { concatString, plainText } from '../../runtime/stringify';
@@ -101,6 +102,7 @@ export function registerSystem(program: Program): void {
           throw new ApexPlatformError('System.FinalException', 'Testing already started');
         }
         t.testState.started = true;
+        clearPendingWork(t);
         const fresh = new Limits(t.isAsync);
         t.scratch.set('limitsBeforeStartTest', t.limits);
         t.limits = fresh;
@@ -126,9 +128,8 @@ export function registerSystem(program: Program): void {
         return null;
       },
       calculatePermissionSetGroup: () => null,
-      setMock: () => {
-        throw new EmulatorUnsupportedError('Test.setMock (HTTP callouts and web service mocks)');
-      },
+      // Apex Reference, "Test Class", setMock(interfaceType, instance): library/http/http.ts.
+      setMock: (t, _s, a) => setMock(t, a),
       loadData: () => {
         throw new EmulatorUnsupportedError('Test.loadData');
       },
