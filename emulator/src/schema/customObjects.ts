@@ -304,10 +304,14 @@ export function customSettingSystemFields(hierarchy: boolean): FieldDescribe[] {
   return [
     sys('Id', 'ID dc idl label=Record_ID'),
     sys('IsDeleted', 'BOOLEAN dc label=Deleted'),
-    // The Name of a custom setting record holds 38 characters (Salesforce Help, "Custom Settings Limits").
-    sys('Name', `STRING(38) cu ${hierarchy ? 'nil' : ''} name idl label=Name`.replace(/ {2}/g, ' ')),
+    // The Name of a custom setting record holds 38 characters (Salesforce Help, "Custom Settings Limits"). A list
+    // setting's data sets are known by Name (getAll() maps names to records), so Name is unique there; a
+    // hierarchy setting holds one record per organization, profile or user, so SetupOwnerId is unique (an org
+    // answers a second one with DUPLICATE_VALUE "duplicate value found: SetupOwnerId duplicates value on record
+    // with id: …").
+    sys('Name', `STRING(38) cu ${hierarchy ? 'nil' : 'uniq'} name idl label=Name`),
     ...(hierarchy
-      ? [sys('SetupOwnerId', 'REFERENCE(Organization|Profile|User) cu rel=SetupOwner label=Location')]
+      ? [sys('SetupOwnerId', 'REFERENCE(Organization|Profile|User) cu uniq rel=SetupOwner label=Location')]
       : []),
     sys('CreatedDate', 'DATETIME dc'),
     sys('CreatedById', 'REFERENCE(User) dc rel=CreatedBy'),
