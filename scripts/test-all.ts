@@ -63,7 +63,7 @@ function steps(jestJson: string): Step[] {
     },
     {
       name: 'vectors',
-      command: ['npx', 'tsx', 'src/cli/actionplane.ts', 'vectors', 'force-app/main/core/staticresources'],
+      command: ['npx', 'tsx', 'src/cli/actionplane.ts', 'vectors', 'test-app/main/core/staticresources'],
       missing: () =>
         existsSync(join(ROOT, 'src/cli/actionplane.ts')) ? undefined : 'src/cli/actionplane.ts is missing',
       counts: summaryLine,

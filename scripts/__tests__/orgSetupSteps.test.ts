@@ -120,7 +120,7 @@ describe('org:setup steps', () => {
   it('namesTheStepThatFailed', async () => {
     const { deps } = fakeOrg({ authorised: true, demoCount: 0, failOn: 'project deploy' });
     await expect(runOrgSetup(options, deps)).rejects.toThrow(
-      /^Deploy force-app, demo-app: sf project deploy start failed: boom$/,
+      /^Deploy force-app, test-app, demo-app: sf project deploy start failed: boom$/,
     );
   });
 
@@ -164,7 +164,7 @@ describe('org:setup steps', () => {
     expect(apexFiles).not.toContain(pauseExpiryJobApex());
   });
 
-  it('deploysForceAppAndDemoAppButNotTheAgentforceAssetsByDefault', async () => {
+  it('deploysForceAppItsTestResourcesAndDemoAppButNotTheAgentforceAssetsByDefault', async () => {
     const { deps, deploys } = fakeOrg({ authorised: true, demoCount: 0 });
     await runOrgSetup(options, deps);
     expect(deploys).toEqual([
@@ -174,6 +174,8 @@ describe('org:setup steps', () => {
         'start',
         '--source-dir',
         'force-app',
+        '--source-dir',
+        'test-app',
         '--source-dir',
         'demo-app',
         '--target-org',

@@ -21,8 +21,12 @@ export const APPROVER_GROUPS = [
 export const ADMIN_PERMISSION_SET = 'ActionPlane_Admin';
 /** ActionExpiryJob.JOB_NAME (a test keeps the two equal): anonymous Apex names it before the class exists. */
 export const EXPIRY_JOB_NAME = 'ActionPlane action expiry';
-/** The package directories org:setup deploys; agentforce-app only with --agentforce. */
-export const SOURCE_DIRS = ['force-app', 'demo-app'];
+/**
+ * The package directories org:setup deploys: the package, its unpackaged test resources (test-app: conformance
+ * vectors and test-only metadata the Apex tests need, never in the package) and the demo set-up; agentforce-app only
+ * with --agentforce.
+ */
+export const SOURCE_DIRS = ['force-app', 'test-app', 'demo-app'];
 export const AGENTFORCE_DIR = 'agentforce-app';
 export const DEMO_DATA_FILE = 'scripts/data/demo-accounts-opportunities.json';
 /** Demo records carry this in Description, so a second run can see they are loaded. */

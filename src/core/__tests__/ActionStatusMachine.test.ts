@@ -12,7 +12,7 @@ import {
 import { VECTOR_KINDS, type VectorCase } from '../vectors';
 
 // The same file the Apex CoreVectorsTest reads from the ConformanceVectorsStatus static resource.
-const FILE = join(__dirname, '../../../force-app/main/core/staticresources/ConformanceVectorsStatus.json');
+const FILE = join(__dirname, '../../../test-app/main/core/staticresources/ConformanceVectorsStatus.json');
 const cases = JSON.parse(readFileSync(FILE, 'utf8')) as VectorCase[];
 
 describe('status conformance vectors', () => {

@@ -4,7 +4,7 @@ import { tally, type QuorumInput } from '../ApprovalQuorum';
 import { VECTOR_KINDS, type VectorCase } from '../vectors';
 
 // The same file the Apex CoreVectorsTest reads from the ConformanceVectorsQuorum static resource.
-const FILE = join(__dirname, '../../../force-app/main/core/staticresources/ConformanceVectorsQuorum.json');
+const FILE = join(__dirname, '../../../test-app/main/core/staticresources/ConformanceVectorsQuorum.json');
 const cases = JSON.parse(readFileSync(FILE, 'utf8')) as VectorCase[];
 
 const base: QuorumInput = {

@@ -4,7 +4,7 @@ import { canonicalJson, canonicalString, chainHash, GENESIS_HASH, verifyChain } 
 import { VECTOR_KINDS, type VectorCase } from '../vectors';
 
 // The same file the Apex CoreVectorsTest reads from the ConformanceVectorsHash static resource.
-const FILE = join(__dirname, '../../../force-app/main/core/staticresources/ConformanceVectorsHash.json');
+const FILE = join(__dirname, '../../../test-app/main/core/staticresources/ConformanceVectorsHash.json');
 const cases = JSON.parse(readFileSync(FILE, 'utf8')) as VectorCase[];
 
 describe('hash conformance vectors', () => {

@@ -4,7 +4,7 @@ import { coerceValue, diff, driftedFields, idChecksum, type FieldDescribe } from
 import { VECTOR_KINDS, type VectorCase } from '../vectors';
 
 // The same file the Apex CoreVectorsTest reads from the ConformanceVectorsCoercion static resource.
-const FILE = join(__dirname, '../../../force-app/main/core/staticresources/ConformanceVectorsCoercion.json');
+const FILE = join(__dirname, '../../../test-app/main/core/staticresources/ConformanceVectorsCoercion.json');
 const cases = JSON.parse(readFileSync(FILE, 'utf8')) as VectorCase[];
 
 const amount: FieldDescribe = {

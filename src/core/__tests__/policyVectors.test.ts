@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { checkPolicyVector, type PolicyVectorCase } from '../vectors/policyVectors';
 
 // The same file the Apex conformance test reads from the ConformanceVectorsPolicy static resource.
-const VECTORS_FILE = join(__dirname, '../../../force-app/main/core/staticresources/ConformanceVectorsPolicy.json');
+const VECTORS_FILE = join(__dirname, '../../../test-app/main/core/staticresources/ConformanceVectorsPolicy.json');
 
 function loadCases(): PolicyVectorCase[] {
   const parsed: unknown = JSON.parse(readFileSync(VECTORS_FILE, 'utf8'));
