@@ -41,6 +41,20 @@ const CUSTOM_OBJECT_PARENTS: [string, string][] = [
 ];
 /** Objects on the detail side of a master-detail have no owner; the others are owned by a user or queue. */
 const OWNER: [string, string][] = [['Owner', 'Name']];
+/**
+ * The share object of a custom object whose default is Private or Public Read Only (Object Reference, "Custom
+ * Object Share": AccessLevel, ParentId, RowCause, UserOrGroupId, plus the system fields).
+ */
+const SHARE_FIELDS = [
+  'Id',
+  'ParentId',
+  'UserOrGroupId',
+  'AccessLevel',
+  'RowCause',
+  'IsDeleted',
+  'LastModifiedDate',
+  'LastModifiedById',
+];
 const CUSTOM_METADATA_FIELDS = [
   'Id',
   'DeveloperName',
@@ -117,9 +131,19 @@ export class ProjectSchema {
     const fieldFiles = listFiles(projectDir, (n) => n.endsWith('.field-meta.xml'));
     const detailObjects = new Set<string>();
     const custom = new Set<string>();
+    const shared = new Set<string>();
     for (const file of objectFiles) {
       const name = basename(file, '.object-meta.xml');
       if (isCustomName(name)) custom.add(name);
+      const parsed = xml.parse(readFileSync(file, 'utf8')) as { CustomObject?: { sharingModel?: unknown } };
+      const model = parsed.CustomObject?.sharingModel;
+      if (/__c$/i.test(name) && (model === 'Private' || model === 'Read')) shared.add(name);
+    }
+    for (const name of shared) {
+      const share = this.ensure(name.replace(/__c$/i, '__Share'));
+      SHARE_FIELDS.forEach((f) => share.fields.add(lower(f)));
+      share.parents.set('parent', name);
+      share.parents.set('lastmodifiedby', 'User');
     }
     const fields: { object: string; field: Record<string, unknown> }[] = [];
     for (const file of fieldFiles) {

@@ -476,6 +476,36 @@ export function compilePolicies(metadata: PolicyMetadata): CompiledPolicySet {
   return { policies, sensitivities, settings: compileSettings(metadata.settings), byObjectAndAgent: new Map() };
 }
 
+/**
+ * The sensitivity level the FieldSensitivity__mdt records give a field (what intake stamps on
+ * FieldChange__c.Sensitivity__c): the strictest level among the records naming the object (or `*`) and the field,
+ * or null. Every level counts, Public and Internal too. Twin of `PolicyEngine.sensitivityLevel` in Apex.
+ */
+export function sensitivityLevel(
+  metadata: Pick<PolicyMetadata, 'sensitivities'>,
+  objectName: string,
+  fieldName: string,
+): SensitivityLevel | null {
+  const objectKey = objectName.trim().toLowerCase();
+  const fieldKey = fieldName.trim().toLowerCase();
+  let strictest: SensitivityLevel | null = null;
+  for (const s of metadata.sensitivities ?? []) {
+    const sensitivityObject = String(s.Object__c).trim().toLowerCase();
+    if (
+      (sensitivityObject !== objectKey && sensitivityObject !== '*') ||
+      String(s.Field__c).trim().toLowerCase() !== fieldKey
+    )
+      continue;
+    const level = pickEnum(SENSITIVITY_LEVELS, s.Level__c);
+    if (
+      level !== null &&
+      (strictest === null || SENSITIVITY_LEVELS.indexOf(level) > SENSITIVITY_LEVELS.indexOf(strictest))
+    )
+      strictest = level;
+  }
+  return strictest;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Conditions
 

@@ -1,3 +1,3 @@
-trigger AuditEventTrigger on AuditEvent__c(before update, before delete) {
+trigger AuditEventTrigger on AuditEvent__c(before insert, before update, before delete) {
   new AuditEventTriggerHandler().run();
 }

@@ -1,3 +1,3 @@
-trigger PlannedActionTrigger on PlannedAction__c(before insert, before update) {
+trigger PlannedActionTrigger on PlannedAction__c(before insert, before update, before delete) {
   new PlannedActionTriggerHandler().run();
 }
