@@ -66,6 +66,8 @@ const EXPIRY_TONE_CLASS = {
  * drawn at once and more on demand (the "show more" button, or j moving past the last drawn row).
  */
 const RENDER_STEP = 100;
+/** The most rows the controller returns per page (ActionInboxController.getInbox: 1–200). */
+const MAX_PAGE_SIZE = 200;
 /** Live updates arriving together (a bulk decision publishes one event per action) refresh the list once. */
 const LIVE_REFRESH_DELAY_MS = 300;
 
@@ -260,7 +262,8 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
       risk: this.risk,
       agent: this.agent,
       mine: this.mine,
-      pageSize: Math.min(Math.max(Number(this.pageSize) || 50, 1), 2000),
+      // The controller takes 1–200 rows per page (ApprovalActionSelector.InboxFilter.choosePage).
+      pageSize: Math.min(Math.max(Number(this.pageSize) || 50, 1), MAX_PAGE_SIZE),
       pageNumber: this.pageNumber,
     };
   }

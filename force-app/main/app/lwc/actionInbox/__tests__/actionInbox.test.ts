@@ -125,6 +125,11 @@ afterEach(() => {
 });
 
 describe('c-action-inbox states', () => {
+  it('asksForAtMostTwoHundredRowsAPage', async () => {
+    await render(page([row(1)]), { pageSize: 2000 });
+    expect(getInboxMock).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 200 }));
+  });
+
   it('asksForOpenActionsOnTheFirstPage', async () => {
     await render();
     expect(getInboxMock).toHaveBeenCalledWith({
