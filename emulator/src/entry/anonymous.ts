@@ -1,5 +1,6 @@
 // Anonymous Apex (Apex Developer Guide, "Anonymous Blocks"): a script of statements and declarations compiled and
 // run at once, as the current user, with sharing; its System.debug output is returned.
+import { setRequestQuiddity } from '../library/system/request';
 import { lowerAnonymous } from '../apex/lower';
 import { parseAnonymousSource } from '../apex/parse';
 import { ClassInfo, MethodInfo } from '../runtime/classes';
@@ -30,6 +31,7 @@ export function runAnonymous(
   org.program.completeHierarchy(cls);
   const body = new MethodInfo('AnonymousBlock', cls, 'anonymous', true, [], undefined, decl, emptyMods());
   const txn = org.newTxn({ userId, isTest: false });
+  setRequestQuiddity(txn, 'ANONYMOUS');
   try {
     invoke(txn, body, null, []);
     deliverEvents(txn);

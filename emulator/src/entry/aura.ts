@@ -10,6 +10,7 @@ import type { Org } from '../org/Org';
 import { checkClassAccess } from './access';
 import { apexErrorMessage } from './rest';
 import { runRequest } from './transaction';
+import { setRequestQuiddity } from '../library/system/request';
 import { fromWire, toWire, type Json } from './wireValues';
 
 export interface AuraCall {
@@ -33,6 +34,7 @@ export function callAura(org: Org, call: AuraCall): AuraAnswer {
   const denied = checkClassAccess(org, call.userId, cls.name);
   if (denied) return { ok: false, kind: 'denied', message: denied };
   const outcome = runRequest(org, call.userId, (txn) => {
+    setRequestQuiddity(txn, 'AURA');
     const types = paramTypesOf(txn, method);
     const args = method.params.map((p, i) =>
       fromWire(txn, call.params[p.name] ?? findParam(call.params, p.name), types[i] as never),

@@ -9,6 +9,7 @@ import type { Org } from '../org/Org';
 import { checkClassAccess } from './access';
 import { apexErrorMessage } from './rest';
 import { runRequest } from './transaction';
+import { setRequestQuiddity } from '../library/system/request';
 import { fromWire, toWire, type Json } from './wireValues';
 
 export interface InvocableCall {
@@ -26,6 +27,7 @@ export function callInvocable(org: Org, call: InvocableCall): InvocableAnswer {
   const denied = checkClassAccess(org, call.userId, cls.name);
   if (denied) return { ok: false, message: denied };
   const outcome = runRequest(org, call.userId, (txn) => {
+    setRequestQuiddity(txn, 'INVOCABLE_ACTION');
     const [type] = paramTypesOf(txn, method);
     const args = method.params.length === 0 ? [] : [fromWire(txn, call.inputs, type as never)];
     return toWire(txn, invoke(txn, method, null, args), { auraEnabledOnly: false });

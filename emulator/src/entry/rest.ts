@@ -15,6 +15,7 @@ import { newRestRequest, newRestResponse, restState } from '../library/rest/rest
 import type { Org } from '../org/Org';
 import { plainText } from '../runtime/stringify';
 import { runRequest } from './transaction';
+import { setRequestQuiddity } from '../library/system/request';
 import { fromWire, toWire, type Json } from './wireValues';
 import { checkClassAccess } from './access';
 
@@ -97,6 +98,7 @@ export function callRest(org: Org, call: RestCall): RestAnswer {
   if (denied) return apexError(403, 'FORBIDDEN', denied);
   const body = call.body === undefined ? undefined : Buffer.isBuffer(call.body) ? call.body : Buffer.from(call.body);
   const outcome = runRequest(org, call.userId, (txn) => {
+    setRequestQuiddity(txn, 'REST');
     const request = newRestRequest();
     request.fields.requesturi = path;
     request.fields.resourcepath = `/services/apexrest${path}`;

@@ -27,6 +27,7 @@ import { registerSystem } from './system/system';
 import { registerTimeZone } from './system/timeZone';
 import { registerTrigger } from './system/trigger';
 import { registerUuid } from './system/uuid';
+import { registerRequest } from './system/request';
 import { registerValueBindings } from './values';
 
 /** Binds further library modules (strings, numbers, dates, JSON …) registered by their own index files. */
@@ -48,6 +49,7 @@ export function registerLibrary(program: Program): void {
   registerTimeZone(program);
   registerTrigger(program);
   registerUuid(program);
+  registerRequest(program);
   registerLabel(program);
   registerFeatureManagement(program);
   registerRest(program);

@@ -1,6 +1,7 @@
 // System (Apex Reference, "System Class"): debug, the assert methods, now/today, async entry points, job
 // context queries; Test ("Test Class"); Limits ("Limits Class"); UserInfo ("UserInfo Class").
 import { createStub } from '../../runtime/stubs';
+import { approximateHeapSize } from '../../runtime/heap';
 import { clearPendingWork, setMock } from '../http/http';
 import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
 import type { Program } from '../../runtime/program';
@@ -175,9 +176,8 @@ export function registerSystem(program: Program): void {
       getCpuTime: (t) => t.limits.cpuTime(),
       getLimitCpuTime: (t) => (t.isAsync ? 60000 : 10000),
       getLimitHeapSize: (t) => (t.isAsync ? 12000000 : 6000000),
-      getHeapSize: () => {
-        throw new EmulatorUnsupportedError('Limits.getHeapSize (heap is not measured per transaction)');
-      },
+      // "the approximate amount of memory (in bytes) that has been used for the heap": runtime/heap.ts.
+      getHeapSize: (t) => approximateHeapSize(t),
     },
   });
   defineBuiltin(program, {

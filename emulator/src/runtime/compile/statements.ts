@@ -159,8 +159,12 @@ function localVar(cc: CompileContext, s: A.LocalVarStmt): Exec {
   const type = cc.resolveType(s.type);
   const inits: { slot: number; ev: ((f: Frame) => Value) | undefined }[] = [];
   for (const d of s.declarators) {
+    // A local takes scope after its declarator (Apex Developer Guide, "Variables": variables "take on scope from
+    // that point forward"), so its own initialiser still sees the class it may shadow by name
+    // (`Log__e log = Log.currentEvent();`, as rsoesemann/apex-unified-logging's tests write it).
+    const ev = d.init ? compileExpr(cc, d.init).ev : undefined;
     const v = cc.declare(d.name, type);
-    inits.push({ slot: v.slot, ev: d.init ? compileExpr(cc, d.init).ev : undefined });
+    inits.push({ slot: v.slot, ev });
   }
   if (inits.length === 1) {
     const { slot, ev } = inits[0] as { slot: number; ev: ((f: Frame) => Value) | undefined };
