@@ -12,6 +12,7 @@ import { ApexObject, type Value } from '../../runtime/values';
 import { asyncState } from '../async/jobs';
 import { defineBuiltin, enumConstant } from '../define';
 
+// The values of the Quiddity Enum page (IOT, gone from its latest list, is kept for code written against it).
 const QUIDDITIES = [
   'ANONYMOUS',
   'AURA',
@@ -21,7 +22,9 @@ const QUIDDITIES = [
   'BATCH_CHUNK_SERIAL',
   'BULK_API',
   'COMMERCE_INTEGRATION',
-  'DISCOVERY',
+  'DISCOVERABLE_LOGIN',
+  'EXTERNAL_SERVICE_CALLBACK',
+  'FUNCTION_CALLBACK',
   'FUTURE',
   'INBOUND_EMAIL_SERVICE',
   'INVOCABLE_ACTION',
