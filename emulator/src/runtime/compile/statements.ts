@@ -62,7 +62,23 @@ export function compileBlock(cc: CompileContext, b: A.Block, o: StatementOptions
   };
 }
 
+/**
+ * A statement whose compilation meets a feature the emulator does not implement fails when it runs, not when its
+ * method is first compiled: code an org compiles and runs without reaching that statement (an error branch that
+ * sends e-mail, say) runs here too, and the statement that is reached still fails loudly with its own message.
+ */
 export function compileStmt(cc: CompileContext, s: A.Stmt, o: StatementOptions): Exec {
+  try {
+    return compileStmtInner(cc, s, o);
+  } catch (e) {
+    if (!(e instanceof EmulatorUnsupportedError)) throw e;
+    return () => {
+      throw e;
+    };
+  }
+}
+
+function compileStmtInner(cc: CompileContext, s: A.Stmt, o: StatementOptions): Exec {
   switch (s.kind) {
     case 'block':
       return compileBlock(cc, s, o);
