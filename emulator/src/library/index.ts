@@ -13,6 +13,7 @@ import { registerEventBus } from './events/eventBus';
 import { registerExceptions } from './lang/exceptions';
 import { registerObject } from './lang/object';
 import { registerCustomNotification } from './messaging/customNotification';
+import { registerEmail } from './messaging/email';
 import { registerHttp } from './http/http';
 import { registerRest } from './rest/restContext';
 import { registerDescribe } from './schema/describe';
@@ -60,6 +61,7 @@ export function registerLibrary(program: Program): void {
   registerAsyncContexts(program);
   registerEventBus(program);
   registerCustomNotification(program);
+  registerEmail(program);
   registerDescribe(program);
   registerSObject(program);
   registerSecurity(program);
