@@ -813,7 +813,9 @@ export function dateFunctionLeft(scope: Scope, call: S.SoqlFunctionCall, clause:
     throw unsupported(`${call.name}() in this clause`);
   }
   if (!call.field) throw queryException(`${call.name}() needs a date or dateTime field`);
-  const p = resolvePath(scope, call.field, clause === 'order' ? 'filter' : clause);
+  // A date function groups by its value, not by the field: `GROUP BY CALENDAR_YEAR(CreatedDate)` is the SOQL
+  // reference's own example ("Date Functions"), though a dateTime field cannot be grouped by itself.
+  const p = resolvePath(scope, call.field, clause === 'order' || clause === 'group' ? 'filter' : clause);
   if (p.kind !== 'date' && p.kind !== 'datetime')
     throw queryException(`${call.name}() can only be used with date or dateTime fields: ${p.field.name}`);
   const name = call.name as DateFunctionName;
