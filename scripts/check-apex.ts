@@ -7,6 +7,7 @@ import { parseApexFiles } from './lib/apex-trees';
 import { checkApexRules } from './lib/code-analyzer';
 import { formatFinding, timed, type Finding, type LayerResult } from './lib/findings';
 import { listApexFiles } from './lib/project-files';
+import { checkAccessModes } from './lib/access-modes';
 import { checkSoqlFields } from './lib/soql-fields';
 import { checkSuppressions } from './lib/suppressions';
 import { checkUnqueriedFields } from './lib/unqueried-fields';
@@ -20,7 +21,8 @@ and demo-app), without an org:
   (c) rules      Salesforce Code Analyzer: PMD Recommended + AppExchange Apex rules, regex Recommended rules;
                  suppressions must carry a "// why" comment
   (d) soql       object and field names inside static SOQL, against object metadata and API 65 standard objects;
-                 fields read on queried records that their SELECT does not list (UnqueriedField)
+                 fields read on queried records that their SELECT does not list (UnqueriedField); queries and
+                 DML that do not state their access mode (ImplicitAccessMode)
   (e) format     prettier with prettier-plugin-apex
 Prints file:line for every finding and a per-layer summary; exits 1 on any finding, 2 on bad usage.
   --dir <path>   the sfdx project to check (a folder with sfdx-project.json)
@@ -83,15 +85,16 @@ const LAYER_RUNS: Record<LayerName, { title: string; run: LayerRun }> = {
     },
   },
   soql: {
-    title: 'SOQL names, unqueried fields',
+    title: 'SOQL names, unqueried fields, access modes',
     run: (dir, files) => {
-      // One parse and one schema serve both rules.
+      // One parse and one schema serve the three rules.
       const trees = parseApexFiles(files);
       const names = checkSoqlFields(dir, files, trees);
       const unqueried = checkUnqueriedFields(dir, files, { trees, schema: names.schema });
+      const modes = checkAccessModes(trees);
       return Promise.resolve({
-        findings: [...names.findings, ...unqueried.findings],
-        checked: `${names.queries} queries, ${unqueried.reads} reads`,
+        findings: [...names.findings, ...unqueried.findings, ...modes.findings],
+        checked: `${names.queries} queries, ${unqueried.reads} reads, ${modes.statements} statements`,
       });
     },
   },

@@ -2,7 +2,9 @@
 // the layer meant to catch it, at the right file and line, and the clean fixture passes every layer.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { checkAccessModes } from '../../scripts/lib/access-modes';
 import { checkApexSemantics } from '../../scripts/lib/apex-semantics';
+import { parseApexFiles } from '../../scripts/lib/apex-trees';
 import { checkApexRules } from '../../scripts/lib/code-analyzer';
 import type { Finding, LayerResult } from '../../scripts/lib/findings';
 import { listApexFiles } from '../../scripts/lib/project-files';
@@ -193,6 +195,25 @@ describe('SOQL layer: fields read but not queried', () => {
     const result = checkUnqueriedFields(clean, listApexFiles(clean));
     expect(result.findings).toEqual([]);
     expect(result.queries).toBe(2);
+  });
+});
+
+describe('SOQL layer: access modes', () => {
+  it('reportsEveryQueryAndDmlThatLeavesItsAccessModeToTheApiVersion', () => {
+    const dir = fixture('implicit-access-mode');
+    const { findings, statements } = checkAccessModes(parseApexFiles(listApexFiles(dir)));
+    expect(located(findings)).toEqual([
+      'AccountRenamer.cls:13 ImplicitAccessMode', // inline SOQL without WITH
+      'AccountRenamer.cls:17 ImplicitAccessMode', // Database.query without AccessLevel
+      'AccountRenamer.cls:22 ImplicitAccessMode', // update without as user / as system
+      'AccountRenamer.cls:24 ImplicitAccessMode', // Database.update without AccessLevel
+    ]);
+    expect(statements).toBe(12);
+  });
+
+  it('passesTheCleanFixture', () => {
+    const clean = fixture('clean');
+    expect(checkAccessModes(parseApexFiles(listApexFiles(clean))).findings).toEqual([]);
   });
 });
 
