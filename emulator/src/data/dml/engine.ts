@@ -460,7 +460,7 @@ function insertRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
       const ps = txn.org.security?.permissionSetOfGroup?.(plainText(group));
       if (ps) values.set('permissionsetid', ApexId.valueOf(ps));
     }
-    const errors = validateFields(describe, values, true, txn.org.db);
+    const errors = validateFields(describe, values, true, txn.org.db, (n) => txn.org.schema.get(n));
     const access = errors.length === 0 ? security.checkNewValues?.(describe, values, 'insert') : null;
     if (access) errors.push(access);
     if (errors.length > 0) r.result.errors.push(...errors);
@@ -583,7 +583,7 @@ function updateRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
     for (const [k, v] of values) full.set(k, v);
     finishValues(txn, describe, full, false);
     const changed = new Map([...full].filter(([k]) => values.has(k) || k === 'name'));
-    const errors = validateFields(describe, changed, false, txn.org.db);
+    const errors = validateFields(describe, changed, false, txn.org.db, (n) => txn.org.schema.get(n));
     const access = errors.length === 0 ? security.checkNewValues?.(describe, changed, 'update') : null;
     if (access) errors.push(access);
     const reparent = reparentError(describe, w.stored, changed);

@@ -53,6 +53,7 @@ export function validateFields(
   values: Map<string, Value>,
   isInsert: boolean,
   db: Database,
+  objects?: ObjectLookup,
 ): RowError[] {
   const errors: RowError[] = [];
   const missing: string[] = [];
@@ -69,7 +70,7 @@ export function validateFields(
     if (f.partial && (TEXT_TYPES.has(f.type) || f.type === 'MULTIPICKLIST' || f.precision === 0)) {
       if (TEXT_TYPES.has(f.type) || f.type === 'MULTIPICKLIST') requireKnown(describe.name, f, 'length');
     }
-    const problem = checkValue(f, v, db);
+    const problem = checkValue(f, v, db, objectNamePicklist(describe, f, v, objects));
     if (problem) errors.push(problem);
   }
   if (missing.length > 0) {
@@ -82,7 +83,33 @@ export function validateFields(
   return errors;
 }
 
-function checkValue(f: FieldDescribe, v: Value, db: Database): RowError | undefined {
+/** The objects of the org, by name (`OrgSchema.get`). */
+export type ObjectLookup = (name: string) => SObjectDescribe | undefined;
+
+/**
+ * Whether a value of a picklist whose values are the org's object or field names names one: ObjectPermissions /
+ * FieldPermissions `SobjectType` ("The object's API name", e.g. Merchandise__c) and FieldPermissions `Field` ("The
+ * field's API name … Object.Field", e.g. Merchandise__c.Description__c) (Object Reference, "ObjectPermissions",
+ * "FieldPermissions"). Undefined when this is not such a picklist or the value is not a known, exactly spelt
+ * object (field): then the value is judged as before (an incomplete picklist fails loudly).
+ */
+function objectNamePicklist(
+  describe: SObjectDescribe,
+  f: FieldDescribe,
+  v: Value,
+  objects: ObjectLookup | undefined,
+): true | undefined {
+  if (!objects || typeof v !== 'string') return undefined;
+  if (describe.name !== 'ObjectPermissions' && describe.name !== 'FieldPermissions') return undefined;
+  if (f.name === 'SobjectType') return objects(v)?.name === v ? true : undefined;
+  if (f.name !== 'Field' || describe.name !== 'FieldPermissions') return undefined;
+  const dot = v.indexOf('.');
+  if (dot < 0) return undefined;
+  const field = objects(v.slice(0, dot) === 'Activity' ? 'Task' : v.slice(0, dot))?.fields.get(v.slice(dot + 1));
+  return field?.name === v.slice(dot + 1) && field.permissionable ? true : undefined;
+}
+
+function checkValue(f: FieldDescribe, v: Value, db: Database, namesObject?: true): RowError | undefined {
   if (typeof v === 'string' && TEXT_TYPES.has(f.type) && f.length > 0 && v.length > f.length) {
     return {
       statusCode: 'STRING_TOO_LONG',
@@ -97,7 +124,12 @@ function checkValue(f: FieldDescribe, v: Value, db: Database): RowError | undefi
       fields: [f.name],
     };
   }
-  if (typeof v === 'string' && f.restrictedPicklist && (f.type === 'PICKLIST' || f.type === 'MULTIPICKLIST')) {
+  if (
+    typeof v === 'string' &&
+    f.restrictedPicklist &&
+    !namesObject &&
+    (f.type === 'PICKLIST' || f.type === 'MULTIPICKLIST')
+  ) {
     const allowed = new Set(f.picklistValues.filter((p) => p.active).map((p) => p.value));
     const chosen = f.type === 'MULTIPICKLIST' ? v.split(';') : [v];
     const bad = chosen.find((c) => !allowed.has(c));
