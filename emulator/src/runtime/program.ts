@@ -67,6 +67,31 @@ export interface TriggerInfo {
   file: string;
 }
 
+/**
+ * Syntax trees by file, kept with the source text they were lowered from. A lowered tree depends on nothing but
+ * that text and no Program changes it (compiled closures live on ClassInfo/MethodInfo), so every Program of the
+ * process that loads the same file — each emulated org, each reset of one — reuses it instead of parsing again.
+ * Parsing is most of the cost of a class's first use.
+ */
+const loweredClasses = new Map<string, { body: string; decl: A.TypeDecl }>();
+const loweredTriggers = new Map<string, { body: string; decl: A.TriggerDecl }>();
+
+function loweredClass(body: string, path: string): A.TypeDecl {
+  const hit = loweredClasses.get(path);
+  if (hit?.body === body) return hit.decl;
+  const decl = lowerCompilationUnit(parseClassSource(body, path), path);
+  loweredClasses.set(path, { body, decl });
+  return decl;
+}
+
+function loweredTrigger(body: string, path: string): A.TriggerDecl {
+  const hit = loweredTriggers.get(path);
+  if (hit?.body === body) return hit.decl;
+  const decl = lowerTrigger(parseTriggerSource(body, path), path);
+  loweredTriggers.set(path, { body, decl });
+  return decl;
+}
+
 export class Program {
   /** Built-in classes by lower-case qualified name (`system.string`, `database.saveresult`). */
   private readonly builtins = new Map<string, ClassInfo>();
@@ -163,7 +188,7 @@ export class Program {
       this.userClasses.set(lower, null);
       return undefined;
     }
-    const decl = lowerCompilationUnit(parseClassSource(source.body, source.path), source.path);
+    const decl = loweredClass(source.body, source.path);
     const cls = this.declare(decl, undefined, source.path);
     this.userClasses.set(lower, cls);
     this.completeHierarchy(cls);
@@ -341,7 +366,7 @@ export class Program {
   }
 
   private loadTrigger(t: ApexTriggerMeta): void {
-    const decl = lowerTrigger(parseTriggerSource(t.body, t.path), t.path);
+    const decl = loweredTrigger(t.body, t.path);
     const cls = new ClassInfo(decl.name, decl.name, 'class', undefined, undefined, undefined);
     cls.file = t.path;
     for (const member of decl.members) this.addMember(cls, member, t.path);
