@@ -145,6 +145,11 @@ export function seedSecurity(org: SecurityOrgWithIds, profiles: ReadonlyMap<stri
     permissionRows(org, owned, meta, seed);
   }
 
+  for (const p of BUILT_IN_PROFILES) {
+    const owned = seed.profilePermissionSets.get(profiles.get(p.name) as string) as string;
+    builtInObjectRows(org, owned, p);
+  }
+
   for (const meta of org.project.permissionSets) {
     const id = insert(org, 'PermissionSet', {
       Name: meta.name,
@@ -245,6 +250,52 @@ export function seedSecurity(org: SecurityOrgWithIds, profiles: ReadonlyMap<stri
   // Users the org seed made (the administrator, the Automated Process user) get their profile's assignment.
   for (const user of [...live(org.db, 'User')]) profileAssignment(org, user);
   return seed;
+}
+
+/** The standard objects whose permissions the built-in profiles' documentation states (see profiles.ts). */
+const PROFILE_RULE_OBJECTS = ['Account', 'Contact', 'Opportunity', 'Lead', 'Case', 'Campaign'];
+
+/**
+ * ObjectPermissions rows of a standard profile's own permission set, so that Apex which queries them (e.g. "a
+ * profile whose permission set has no row granting Read on Account") sees what an org holds: the org stores a
+ * profile's object permissions as ObjectPermissions rows of the permission set it owns (Object Reference,
+ * "ObjectPermissions": "ParentId — the Id of this object's parent PermissionSet"; "PermissionSet": IsOwnedByProfile).
+ * Rows are made for the objects the profile rules know — the standard objects of PROFILE_RULE_OBJECTS and the
+ * project's custom objects — with any access; a row the project's profile already made takes the built-in grants
+ * too. Effective permissions do not change (rows only grant what the rules already grant).
+ */
+function builtInObjectRows(org: SecurityOrgWithIds, permissionSetId: string, p: BuiltInProfile): void {
+  const names = [
+    ...PROFILE_RULE_OBJECTS,
+    ...[...org.project.objects.values()]
+      .filter((o) => o.kind === 'custom' && o.definition !== undefined && o.definition.customSettingsType === undefined)
+      .map((o) => o.name),
+  ];
+  const existing = new Map<string, StoredRecord>();
+  for (const row of live(org.db, 'ObjectPermissions'))
+    if (idOf(row.fields.get('parentid')) === permissionSetId) existing.set(lower(text(row, 'SobjectType') ?? ''), row);
+  for (const name of names) {
+    const d = org.schema.get(name);
+    const perms = d && p.objectPermissions(d);
+    if (!d || !perms) continue;
+    // System Administrator has no View All Fields (README, "How a result can differ from an org").
+    const values: Record<string, boolean> = {
+      PermissionsRead: perms.read,
+      PermissionsCreate: perms.create,
+      PermissionsEdit: perms.edit,
+      PermissionsDelete: perms.delete,
+      PermissionsViewAllRecords: perms.viewAll,
+      PermissionsModifyAllRecords: perms.modifyAll,
+      PermissionsViewAllFields: false,
+    };
+    if (!Object.values(values).some(Boolean)) continue;
+    const row = existing.get(lower(d.name));
+    if (row) {
+      for (const [k, v] of Object.entries(values)) if (v) row.fields.set(lower(k), true);
+      continue;
+    }
+    insert(org, 'ObjectPermissions', { ParentId: ref(permissionSetId), SobjectType: d.name, ...values });
+  }
 }
 
 function enabledUserPermissions(meta: PermissionsMeta): Record<string, boolean> {

@@ -159,8 +159,18 @@ function picklistEntry(e: PicklistEntry): ApexObject {
   return new ApexObject(cls('picklistentry'), e);
 }
 
+// One ChildRelationship object per relationship of a describe: describe results are immutable, and Apex that passes
+// in orgs keys maps by them — fflib's QueryFactory finds `Map<Schema.ChildRelationship, …>.containsKey` true for the
+// relationship read again from `getDescribe().getChildRelationships()`.
+const childRelationships = new WeakMap<ChildRelationship, ApexObject>();
+
 function childRelationship(r: ChildRelationship): ApexObject {
-  return new ApexObject(cls('childrelationship'), r);
+  let o = childRelationships.get(r);
+  if (!o) {
+    o = new ApexObject(cls('childrelationship'), r);
+    childRelationships.set(r, o);
+  }
+  return o;
 }
 
 function recordTypeInfo(describe: SObjectDescribe, r: RecordTypeDescribe): ApexObject {
