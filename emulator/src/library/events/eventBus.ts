@@ -26,8 +26,18 @@ function pending(txn: Txn): PublishedEvent[] {
   return txn.state('pendingEvents', () => [] as PublishedEvent[]);
 }
 
+// Limits (Apex Reference, "EventBus Class", publish usage; Winter '21 release notes, "Make Apex Callouts After
+// Publishing Platform Event Messages"): each publish call — not each event — counts one DML statement for events
+// that publish after commit, and one against the separate limit of 150 calls for events that publish immediately.
+function countPublishCall(txn: Txn, events: Value[]): void {
+  const immediate = (e: Value) => e instanceof SObjectValue && e.describe.publishBehavior === 'PublishImmediately';
+  if (events.some((e) => immediate(e))) txn.limits.count('publishImmediateDml');
+  if (events.some((e) => !immediate(e))) txn.limits.count('dmlStatements');
+}
+
 function publish(txn: Txn, value: Value): Value {
   const events = value instanceof ApexList ? value.items : [value];
+  countPublishCall(txn, events);
   const results = events.map((e) => {
     if (!(e instanceof SObjectValue) || e.describe.kind !== 'platformEvent') {
       throw new ApexPlatformError('System.TypeException', 'EventBus.publish takes platform event records');
@@ -43,7 +53,6 @@ function publish(txn: Txn, value: Value): Value {
       delivered: false,
     };
     if (e.describe.publishBehavior === 'PublishImmediately') {
-      txn.limits.count('publishImmediateDml');
       txn.org.events.push(event);
       if (!txn.isTest) deliver(txn, [event]);
       else pending(txn).push(event);

@@ -346,13 +346,19 @@ describe('loadProject on this repository (force-app + demo-app)', () => {
   it('reads labels, permission sets, custom permissions, notification types and names the rest', () => {
     expect(project.customLabels.length).toBeGreaterThan(20);
     expect(project.permissionSets.map((p) => p.name).sort()).toEqual([
+      'ActionPlaneTest_Agent_Fields',
+      'ActionPlaneTest_Opportunity_NextStep',
       'ActionPlane_Admin',
       'ActionPlane_Agent',
       'ActionPlane_Approver',
     ]);
     const agent = project.permissionSets.find((p) => p.name === 'ActionPlane_Agent');
     expect(agent?.customPermissions).toContainEqual({ name: 'ActionPlane_SubmitActions', enabled: true });
-    expect(project.customPermissions.map((c) => c.name)).toEqual(['ActionPlane_SubmitActions']);
+    expect(project.customPermissions.map((c) => c.name).sort()).toEqual([
+      'ActionPlane_Administer',
+      'ActionPlane_Approve',
+      'ActionPlane_SubmitActions',
+    ]);
     expect(project.customNotificationTypes.map((n) => n.name)).toEqual(['ActionPlaneApprovalRequest']);
     expect(project.staticResources.every((r) => r.body !== undefined && r.contentType === 'application/json')).toBe(
       true,

@@ -432,24 +432,28 @@ describe('the ActionPlane project', () => {
     org.assign(u, ps);
     return u;
   };
-  it('seeds the three permission sets and the custom permission', () => {
+  it('seeds the three permission sets (and the test-only ones of test-app) and the custom permissions', () => {
     expect([...org.seed.permissionSets.keys()].sort()).toEqual([
       'actionplane_admin',
       'actionplane_agent',
       'actionplane_approver',
+      'actionplanetest_agent_fields',
+      'actionplanetest_opportunity_nextstep',
     ]);
     expect(org.seed.customPermissions.has('actionplane_submitactions')).toBe(true);
+    expect(org.seed.customPermissions.has('actionplane_approve')).toBe(true);
   });
-  it('the approver reads actions and creates decisions but has no Edit on PlannedAction__c', () => {
+  it('the approver reads actions and decisions, creates and edits neither (the package writes them), may approve', () => {
     const v = org.view(persona('ActionPlane_Approver'));
     expect(v.objectPermissions(org.describe('PlannedAction__c'))).toMatchObject({
       read: true,
-      create: true,
+      create: false,
       edit: false,
     });
-    expect(v.objectPermissions(org.describe('ApprovalDecision__c'))).toMatchObject({ read: true, create: true });
+    expect(v.objectPermissions(org.describe('ApprovalDecision__c'))).toMatchObject({ read: true, create: false });
     expect(v.hasApexClassAccess('ActionInboxController')).toBe(true);
     expect(v.hasCustomPermission('ActionPlane_SubmitActions')).toBe(false);
+    expect(v.hasCustomPermission('ActionPlane_Approve')).toBe(true);
   });
   it('an approver with an Edit share on an action still has no HasEditAccess (object Edit missing)', () => {
     const approver = persona('ActionPlane_Approver');
