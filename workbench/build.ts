@@ -12,7 +12,7 @@ import lwc from '@lwc/rollup-plugin';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import { rollup, type Plugin } from 'rollup';
-import { readCustomLabels } from './org/CustomLabels';
+import { XMLParser } from 'fast-xml-parser';
 
 export interface BuildOptions {
   /** Repository root (default: the current folder). */
@@ -58,7 +58,28 @@ function findComponents(root: string, out: Map<string, string>): Map<string, str
   return out;
 }
 
-export { readCustomLabels };
+/** Custom label texts from every `*.labels-meta.xml` under `root`, for the `@salesforce/label/c.*` modules. */
+export function readCustomLabels(root: string): Map<string, string> {
+  const labels = new Map<string, string>();
+  const parser = new XMLParser({ isArray: (name) => name === 'labels', parseTagValue: false });
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir)) {
+      if (entry === 'node_modules' || entry.startsWith('.')) continue;
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry.endsWith('.labels-meta.xml')) {
+        const doc = parser.parse(readFileSync(full, 'utf8')) as {
+          CustomLabels?: { labels?: { fullName?: string; value?: string }[] };
+        };
+        for (const l of doc.CustomLabels?.labels ?? []) {
+          if (l.fullName) labels.set(l.fullName, l.value ?? '');
+        }
+      }
+    }
+  };
+  walk(root);
+  return labels;
+}
 
 /** Resolves the org-only modules to the workbench shims (virtual modules for Apex methods and labels). */
 function orgShims(uiDir: string, labels: Map<string, string>): Plugin {

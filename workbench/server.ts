@@ -1,211 +1,148 @@
 /**
- * The workbench server: the intake REST v1 paths exactly as the org serves them, the approver's controller
- * contract, a few workbench-only endpoints for demos and tests, and the compiled UI. NOT the production path —
- * the org is; this exists so a person or a test can use ActionPlane with no org.
+ * The workbench server: HTTP in front of the emulated demo org (demoOrg.ts). Intake REST v1 — and any other Apex
+ * REST path of the project — is an Apex REST call as the calling demo user; the components' controller calls are
+ * `@AuraEnabled` calls of ActionInboxController as the acting user; the rest are workbench-only endpoints for demos
+ * and tests. Every answer about an action is the package's Apex answer. NOT the production path — the org is.
  */
 import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { IllegalTransitionError } from '../src/core/ActionStatusMachine';
-import { coerceValue } from '../src/core/FieldValueCoercer';
-import { compilePolicies, PolicyConfigError } from '../src/core/PolicyEngine';
-import type { JsonValue } from '../src/core/Values';
-import type { DemoUser, FieldValue } from './org/DemoData';
-import { describeField, describeObject } from './org/ObjectDescribe';
-import { ControllerError, RequestError, fromJsonText, type FieldError } from './org/RequestError';
-import { WorkbenchOrg, type WorkbenchOrgOptions } from './org/WorkbenchOrg';
+import { EmulatorUnsupportedError } from '../emulator/src/errors';
+import type { Json } from '../emulator/src/entry/wireValues';
+import { AGENT_USERNAME, MARIA_USERNAME } from './demoData';
+import { DemoOrg, DemoOrgError, type DemoOrgOptions } from './demoOrg';
+import { StateFile } from './stateFile';
 
-export const REST_BASE = '/services/apexrest/actionplane/v1';
+export const APEX_REST_BASE = '/services/apexrest';
+export const REST_BASE = `${APEX_REST_BASE}/actionplane/v1`;
 export const USER_HEADER = 'x-actionplane-user';
 export const DEFAULT_UI_DIR = join(__dirname, '..', 'build', 'workbench-ui');
 
-export interface WorkbenchOptions extends WorkbenchOrgOptions {
+export interface WorkbenchOptions extends DemoOrgOptions {
   /** Folder with the built UI (`index.html` + bundle); default `build/workbench-ui`. */
   uiDir?: string;
   /** Repository root, for `node_modules` (default: the current folder). */
   rootDir?: string;
+  /** Save the org's state here and load it on start (`npm start`: `.actionplane`); default: nothing is saved. */
+  stateDir?: string;
   /** Fastify request logging (off by default). */
   logger?: boolean;
+  /** Where start-up messages go (default: nowhere). */
+  log?: (line: string) => void;
 }
 
-export type Workbench = FastifyInstance & { org: WorkbenchOrg };
+export type Workbench = FastifyInstance & { demo: DemoOrg; state: StateFile | undefined };
 
-function restError(reply: FastifyReply, status: number, errors: FieldError[]) {
-  return reply.code(status).send({ errors });
-}
-
-function parseJsonBody(body: unknown): Record<string, unknown> {
-  if (body === undefined || body === null || body === '') return {};
-  if (typeof body !== 'string') return body as Record<string, unknown>;
+function jsonBody(body: unknown): { ok: true; value: Record<string, Json> } | { ok: false; message: string } {
+  if (body === undefined || body === null || body === '') return { ok: true, value: {} };
   try {
-    const parsed = JSON.parse(body) as unknown;
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new ControllerError('The body must be a JSON object');
-    }
-    return parsed as Record<string, unknown>;
+    const parsed = JSON.parse(typeof body === 'string' ? body : JSON.stringify(body)) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return { ok: false, message: 'The body must be a JSON object' };
+    return { ok: true, value: parsed as Record<string, Json> };
   } catch (e) {
-    if (e instanceof ControllerError) throw e;
-    throw new ControllerError(`The body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    return { ok: false, message: `The body is not valid JSON: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
-/** Builds the workbench (not listening): `await app.listen({ port })`, or `app.inject(...)` in tests. */
+/** Builds the workbench (not listening): `await app.listen({ port })`. */
 export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
-  const org = new WorkbenchOrg(options);
-  const store = org.store;
+  const log = options.log ?? (() => undefined);
+  const demo = new DemoOrg(options);
+  const state = options.stateDir ? new StateFile(options.stateDir, demo, log) : undefined;
+  state?.load();
   const app = Fastify({ logger: options.logger ?? false }) as unknown as Workbench;
-  app.decorate('org', org);
+  app.decorate('demo', demo);
+  app.decorate('state', state);
 
-  // Bodies arrive as text so intake can report MALFORMED_JSON and repeated keys itself (JSON.parse hides them).
+  // Bodies arrive as text: Apex reads RestContext.request.requestBody itself (MALFORMED_JSON, repeated keys).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
-  /** The acting demo user: the `X-ActionPlane-User` header, else `fallback`. */
-  const actingUser = (req: FastifyRequest, fallback: DemoUser): DemoUser | string => {
+  // Anything the emulator does not implement fails loudly, naming the feature and the Apex line.
+  app.setErrorHandler((error, _req, reply) => {
+    if (error instanceof EmulatorUnsupportedError || error instanceof DemoOrgError) {
+      log(`✗ ${error.message}`);
+      return reply.code(500).send([
+        {
+          errorCode: error instanceof DemoOrgError ? 'WORKBENCH_ERROR' : 'EMULATOR_UNSUPPORTED',
+          message: error.message,
+        },
+      ]);
+    }
+    return reply.send(error);
+  });
+
+  /** The acting demo user's id: the `X-ActionPlane-User` header, else `fallback`; a message for an unknown one. */
+  const actingUser = (req: FastifyRequest, fallback: string): { id: string } | { error: string } => {
     const header = req.headers[USER_HEADER];
-    const name = Array.isArray(header) ? header[0] : header;
-    if (name === undefined || name.trim() === '') return fallback;
-    return (
-      store.userByUsername(name) ??
-      `Unknown user '${name}' in X-ActionPlane-User; demo users: ${store.users.map((u) => u.username).join(', ')}`
-    );
+    const name = (Array.isArray(header) ? header[0] : header)?.trim() || fallback;
+    const id = demo.userId(name);
+    if (id) return { id };
+    return {
+      error: `Unknown user '${name}' in X-ActionPlane-User; demo users: ${demo
+        .users()
+        .map((u) => u.username)
+        .join(', ')}`,
+    };
   };
 
-  // ---- Intake REST v1 (contract: same paths and shapes as ActionIntakeResource in the org) ----
-  app.post(`${REST_BASE}/actions`, (req, reply) => {
-    const user = actingUser(req, store.agentUser());
-    if (typeof user === 'string') return restError(reply, 401, [{ code: 'NOT_ALLOWED', message: user }]);
-    const raw = typeof req.body === 'string' ? req.body : '';
-    try {
-      const result = org.intake.submit(raw, user);
-      return reply.code(result.status).send(result.body);
-    } catch (e) {
-      if (e instanceof RequestError) return restError(reply, e.status, e.errors);
-      throw e;
+  // ---- Apex REST (intake v1 is /services/apexrest/actionplane/v1/...), as the calling user ----
+  const apexRest = (req: FastifyRequest, reply: FastifyReply) => {
+    const user = actingUser(req, AGENT_USERNAME);
+    if ('error' in user) return reply.code(401).send({ errors: [{ code: 'NOT_ALLOWED', message: user.error }] });
+    const method = req.method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (typeof v === 'string' && k !== USER_HEADER) headers[k] = v;
     }
-  });
-
-  app.get<{ Params: { id: string } }>(`${REST_BASE}/actions/:id`, (req, reply) => {
-    const user = actingUser(req, store.agentUser());
-    if (typeof user === 'string') return restError(reply, 401, [{ code: 'NOT_ALLOWED', message: user }]);
-    const action = store.action(req.params.id);
-    if (!action) {
-      return restError(reply, 404, [
-        { path: 'id', code: 'RECORD_NOT_FOUND', message: `No action with id '${req.params.id}'` },
-      ]);
-    }
-    const changes = store.changesOf(action.Id);
-    return reply.send({
-      ...org.intake.resultOf(action),
-      runId: action.Run__c,
-      object: action.TargetObject__c,
-      recordId: action.TargetRecordId__c,
-      confidence: action.Confidence__c,
-      rationale: action.Rationale__c,
-      requiredApprovals: action.RequiredApprovals__c,
-      approverGroup: action.ApproverGroup__c,
-      resultMessage: action.ResultMessage__c,
-      appliedAt: action.AppliedAt__c,
-      supersedes: action.Supersedes__c,
-      retryOf: action.RetryOf__c,
-      compensates: action.Compensates__c,
-      fieldChanges: changes.map((c) => ({
-        field: c.FieldApiName__c,
-        label: c.FieldLabel__c,
-        before: fromJsonText(c.BeforeValue__c),
-        after: fromJsonText(c.ProposedValue__c),
-        applied: fromJsonText(c.AppliedValue__c),
-        effect: c.Effect__c,
-        rule: c.GoverningRule__c,
-        editedByApprover: c.EditedByApprover__c,
-        originalProposed: fromJsonText(c.OriginalProposedValue__c),
-      })),
-      appliedValues: Object.fromEntries(
-        changes
-          .filter((c) => c.AppliedValue__c !== null)
-          .map((c) => [c.FieldApiName__c, fromJsonText(c.AppliedValue__c)]),
-      ),
-      decisions: store.decisionsOf(action.Id).map((d) => ({
-        approver: store.userById(d.Approver__c)?.username ?? d.Approver__c,
-        decision: d.Decision__c,
-        reason: d.Reason__c,
-        decidedAt: d.DecidedAt__c,
-        editedValues: d.EditedValues__c === null ? null : (JSON.parse(d.EditedValues__c) as JsonValue),
-      })),
-      auditEvents: store
-        .eventsOf(action.Run__c)
-        .filter((e) => e.Action__c === action.Id)
-        .map((e) => auditRow(e)),
+    const answer = demo.rest({
+      method,
+      path: req.url.slice(APEX_REST_BASE.length),
+      body: typeof req.body === 'string' ? req.body : undefined,
+      headers,
+      userId: user.id,
+      remoteAddress: req.ip,
     });
-  });
+    reply.code(answer.status);
+    for (const [k, v] of Object.entries(answer.headers)) reply.header(k, v);
+    return reply.send(answer.body);
+  };
+  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+    app.route({ method, url: `${APEX_REST_BASE}/*`, handler: apexRest });
+  }
 
-  app.get<{ Params: { id: string } }>(`${REST_BASE}/runs/:id`, (req, reply) => {
-    const user = actingUser(req, store.agentUser());
-    if (typeof user === 'string') return restError(reply, 401, [{ code: 'NOT_ALLOWED', message: user }]);
-    const run = store.run(req.params.id);
-    if (!run) {
-      return restError(reply, 404, [
-        { path: 'id', code: 'RECORD_NOT_FOUND', message: `No run with id or externalId '${req.params.id}'` },
-      ]);
-    }
-    const chain = org.audit.verify(run.Id);
-    return reply.send({
-      run: {
-        id: run.Id,
-        name: run.Name,
-        externalId: run.ExternalRunId__c,
-        agent: run.AgentName__c,
-        source: run.Source__c,
-        goal: run.Goal__c,
-        status: run.Status__c,
-        haltReason: run.HaltReason__c,
-        createdAt: run.CreatedDate,
-      },
-      actions: store.actionsOf(run.Id).map((a) => org.intake.resultOf(a)),
-      auditEvents: store.eventsOf(run.Id).map((e) => auditRow(e)),
-      chain,
-      verified: chain.verified,
-    });
-  });
-
-  app.post<{ Params: { id: string } }>(`${REST_BASE}/actions/:id/cancel`, (req, reply) => {
-    const user = actingUser(req, store.agentUser());
-    if (typeof user === 'string') return restError(reply, 401, [{ code: 'NOT_ALLOWED', message: user }]);
-    const action = store.action(req.params.id);
-    if (!action) {
-      return restError(reply, 404, [
-        { path: 'id', code: 'RECORD_NOT_FOUND', message: `No action with id '${req.params.id}'` },
-      ]);
-    }
-    const refusal = org.approval.cancel(action, user);
-    if (refusal !== null) return restError(reply, 403, [{ code: 'NOT_ALLOWED', message: refusal }]);
-    return reply.send(org.intake.resultOf(action));
-  });
-
-  // ---- The approver's controller contract (ActionInboxController) ----
+  // ---- The components' controller: ActionInboxController's @AuraEnabled methods, as the acting user ----
   app.post<{ Params: { method: string } }>('/workbench/api/controller/:method', (req, reply) => {
-    const user = actingUser(req, store.userByUsername('maria.lopez@actionplane.demo') as DemoUser);
-    if (typeof user === 'string') return reply.code(401).send({ message: user });
-    try {
-      return reply.send(org.controller.call(req.params.method, parseJsonBody(req.body), user));
-    } catch (e) {
-      if (e instanceof ControllerError || e instanceof IllegalTransitionError)
-        return reply.code(400).send({ message: e.message });
-      throw e;
+    const user = actingUser(req, MARIA_USERNAME);
+    if ('error' in user) return reply.code(401).send({ message: user.error });
+    if (!demo.hasControllerMethod(req.params.method))
+      return reply.code(404).send({ message: `ActionInboxController has no @AuraEnabled method ${req.params.method}` });
+    const params = jsonBody(req.body);
+    if (!params.ok) return reply.code(400).send({ message: params.message });
+    const answer = demo.aura(req.params.method, params.value, user.id);
+    if (answer.ok) return reply.send(answer.value);
+    switch (answer.kind) {
+      case 'handled':
+        return reply.code(400).send({ message: answer.message });
+      case 'denied':
+        return reply.code(403).send({ message: answer.message });
+      case 'apex':
+        return reply.code(500).send([{ errorCode: 'APEX_ERROR', message: answer.message }]);
     }
   });
 
-  // ---- ActionStatusChanged__e as Server-Sent Events: what the EMP API streams in the org (lightning/empApi shim) ----
+  // ---- Platform events as Server-Sent Events: what the EMP API streams in the org (lightning/empApi shim) ----
   const streams = new Set<ServerResponse>();
   app.get('/workbench/api/events', (req, reply) => {
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    res.write(': ActionStatusChanged__e\n\n');
-    const unsubscribe = org.events.subscribe((event) => {
-      res.write(`id: ${event.replayId}\nevent: ActionStatusChanged__e\ndata: ${JSON.stringify(event.payload)}\n\n`);
+    res.write(': platform events of the demo org\n\n');
+    const unsubscribe = demo.subscribe((event) => {
+      res.write(`id: ${event.replayId}\nevent: ${event.channel}\ndata: ${JSON.stringify(event.payload)}\n\n`);
     });
     streams.add(res);
     req.raw.on('close', () => {
@@ -213,53 +150,45 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
       streams.delete(res);
     });
   });
-  // An open stream would keep close() waiting for ever: end them first.
+  // An open stream would keep close() waiting for ever: end them first, and save the state.
   app.addHook('preClose', (done) => {
     for (const res of streams) res.end();
     streams.clear();
+    state?.saveNow();
     done();
   });
 
   // ---- Workbench-only endpoints (demos and tests; no org has these) ----
   app.get('/workbench/api/users', () => ({
-    users: store.users.map((u) => ({
-      id: u.id,
-      username: u.username,
-      name: u.name,
-      permissions: u.permissions,
-      groups: store.groups.filter((g) => g.memberIds.includes(u.id)).map((g) => g.developerName),
-    })),
-    groups: store.groups.map((g) => ({ developerName: g.developerName, label: g.label, members: g.memberIds })),
-    defaultRestUser: store.agentUser().username,
+    users: demo.users(),
+    groups: demo.groups(),
+    defaultRestUser: AGENT_USERNAME,
+    defaultControllerUser: MARIA_USERNAME,
   }));
 
-  app.get('/workbench/api/runs', () => ({
-    runs: [...store.runs].reverse().map((r) => ({
-      id: r.Id,
-      name: r.Name,
-      externalId: r.ExternalRunId__c,
-      agent: r.AgentName__c,
-      status: r.Status__c,
-      createdAt: r.CreatedDate,
-      actionCount: store.actionsOf(r.Id).length,
-    })),
-  }));
+  app.get('/workbench/api/runs', () => ({ runs: demo.runs() }));
+
+  app.get<{ Querystring: { user?: string } }>('/workbench/api/notifications', (req, reply) => {
+    if (req.query.user === undefined) return { notifications: demo.notifications() };
+    const id = demo.userId(req.query.user);
+    if (!id) return reply.code(404).send({ message: `No demo user ${req.query.user}` });
+    return { notifications: demo.notifications(id) };
+  });
 
   app.get<{ Params: { object: string } }>('/workbench/api/records/:object', (req, reply) => {
-    const object = describeObject(req.params.object);
-    if (!object || !store.records[object.name]) {
+    const records = demo.records(req.params.object);
+    if (!records) {
       return reply.code(404).send({
         errors: [
           { code: 'UNKNOWN_OBJECT', message: `No demo object '${req.params.object}' (Opportunity, Account, Case)` },
         ],
       });
     }
-    return { object: object.name, records: store.records[object.name] };
+    return records;
   });
 
   app.get<{ Params: { object: string; id: string } }>('/workbench/api/records/:object/:id', (req, reply) => {
-    const object = describeObject(req.params.object);
-    const record = object ? store.findRecord(object.name, req.params.id) : undefined;
+    const record = demo.record(req.params.object, req.params.id);
     if (!record)
       return reply
         .code(404)
@@ -267,117 +196,60 @@ export function createWorkbench(options: WorkbenchOptions = {}): Workbench {
     return record;
   });
 
-  // Simulates a person editing the record in the org (e.g. to make a pending plan stale).
+  // A person edits the record in the org (e.g. to make a pending plan stale): one update, as the acting user.
   app.patch<{ Params: { object: string; id: string } }>('/workbench/api/records/:object/:id', (req, reply) => {
-    const object = describeObject(req.params.object);
-    const record = object ? store.findRecord(object.name, req.params.id) : undefined;
-    if (!object || !record) {
+    const record = demo.record(req.params.object, req.params.id);
+    if (!record)
       return reply
         .code(404)
         .send({ errors: [{ code: 'RECORD_NOT_FOUND', message: `No ${req.params.object} ${req.params.id}` }] });
-    }
-    let values: Record<string, unknown>;
-    try {
-      values = parseJsonBody(req.body);
-    } catch (e) {
-      return reply.code(400).send({ errors: [{ code: 'MALFORMED_JSON', message: (e as Error).message }] });
-    }
-    const errors: FieldError[] = [];
-    const coerced: Record<string, FieldValue> = {};
-    for (const [name, raw] of Object.entries(values)) {
-      const f = describeField(object, name);
-      if (!f) errors.push({ path: name, code: 'UNKNOWN_FIELD', message: `${object.name} has no field ${name}` });
-      else if (!f.updateable)
-        errors.push({ path: name, code: 'NOT_UPDATEABLE', message: `${f.name} cannot be updated` });
-      else {
-        const r = coerceValue(f, raw);
-        if (r.ok) coerced[f.name] = r.value as FieldValue;
-        else errors.push({ path: name, code: r.code, message: r.message });
-      }
-    }
-    if (errors.length > 0) return reply.code(400).send({ errors });
-    Object.assign(record, coerced, { LastModifiedDate: store.clock.nowIso() });
-    return record;
+    const values = jsonBody(req.body);
+    if (!values.ok) return reply.code(400).send({ errors: [{ code: 'MALFORMED_JSON', message: values.message }] });
+    const user = actingUser(req, MARIA_USERNAME);
+    if ('error' in user) return reply.code(401).send({ errors: [{ code: 'NOT_ALLOWED', message: user.error }] });
+    const id = typeof record.Id === 'string' ? record.Id : req.params.id;
+    const failure = demo.updateRecord(req.params.object, id, values.value, user.id);
+    if (failure !== null) return reply.code(400).send({ errors: [{ code: 'DML_ERROR', message: failure }] });
+    return demo.record(req.params.object, id);
   });
 
-  app.post('/workbench/api/reset', () => {
-    store.reset();
-    return { ok: true, message: 'Demo org restored to its initial state' };
+  // Body (optional): { "seedRuns": false } for an org without the two agents' proposals (tests start from it).
+  app.post('/workbench/api/reset', (req, reply) => {
+    const body = jsonBody(req.body);
+    if (!body.ok) return reply.code(400).send({ message: body.message });
+    const seedRuns = body.value.seedRuns;
+    if (seedRuns !== undefined && typeof seedRuns !== 'boolean')
+      return reply.code(400).send({ message: 'seedRuns must be true or false' });
+    demo.reset({ seedRuns });
+    state?.clear();
+    return {
+      ok: true,
+      message: `Demo org set up again: users and records${(seedRuns ?? demo.seedRuns) ? ' and the seeded proposals' : ''}`,
+    };
   });
 
-  app.get('/workbench/api/settings', () => compiledSettingsView());
+  app.get('/workbench/api/settings', () => demo.settings());
 
   app.post('/workbench/api/settings', (req, reply) => {
-    let values: Record<string, unknown>;
-    try {
-      values = parseJsonBody(req.body);
-    } catch (e) {
-      return reply.code(400).send({ message: (e as Error).message });
-    }
-    const allowed = [
-      'Mode__c',
-      'DefaultEffect__c',
-      'DefaultApproverGroup__c',
-      'DefaultExpiryHours__c',
-      'MaxActionsPerRequest__c',
-    ];
-    const unknown = Object.keys(values).filter((k) => !allowed.includes(k));
-    if (unknown.length > 0)
-      return reply
-        .code(400)
-        .send({ message: `Unknown setting(s) ${unknown.join(', ')}; settable: ${allowed.join(', ')}` });
-    const previous = { ...store.settingOverrides };
-    Object.assign(store.settingOverrides, values);
-    try {
-      return compiledSettingsView();
-    } catch (e) {
-      store.settingOverrides = previous;
-      if (e instanceof PolicyConfigError) return reply.code(400).send({ message: e.message });
-      throw e;
-    }
+    const values = jsonBody(req.body);
+    if (!values.ok) return reply.code(400).send({ message: values.message });
+    const problems = demo.updateSettings(values.value);
+    if (problems.length > 0) return reply.code(400).send({ message: problems.join('; ') });
+    return demo.settings();
   });
 
   app.post('/workbench/api/clock/advance', (req, reply) => {
-    let values: Record<string, unknown>;
-    try {
-      values = parseJsonBody(req.body);
-    } catch (e) {
-      return reply.code(400).send({ message: (e as Error).message });
-    }
-    const hours = values.hours;
+    const values = jsonBody(req.body);
+    if (!values.ok) return reply.code(400).send({ message: values.message });
+    const hours = values.value.hours;
     if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0) {
       return reply.code(400).send({ message: 'hours must be a positive number' });
     }
-    store.clock.advanceHours(hours);
-    return { now: store.clock.nowIso(), expired: org.approval.expireOverdue() };
+    demo.advanceClock(hours);
+    return { now: new Date(demo.now()).toISOString(), expired: demo.runExpiryJob() };
   });
 
-  app.post('/workbench/api/expire', () => ({ now: store.clock.nowIso(), expired: org.approval.expireOverdue() }));
-
-  function compiledSettingsView() {
-    const s = compilePolicies(store.policyMetadataInForce()).settings;
-    return {
-      Mode__c: s.mode,
-      DefaultEffect__c: s.defaultEffect,
-      DefaultApproverGroup__c: s.defaultApproverGroup,
-      DefaultExpiryHours__c: s.defaultExpiryHours,
-      MaxActionsPerRequest__c: s.maxActionsPerRequest,
-    };
-  }
-
-  function auditRow(e: (typeof store.auditEvents)[number]) {
-    return {
-      sequence: e.Sequence__c,
-      type: e.EventType__c,
-      actionId: e.Action__c,
-      actorType: e.ActorType__c,
-      actor: e.Actor__c,
-      occurredAt: e.OccurredAt__c,
-      payload: JSON.parse(e.Payload__c) as JsonValue,
-      prevHash: e.PrevHash__c,
-      hash: e.Hash__c,
-    };
-  }
+  app.post('/workbench/api/expire', () => ({ now: new Date(demo.now()).toISOString(), expired: demo.runExpiryJob() }));
 
   // ---- The UI ----
   const uiDir = options.uiDir ?? DEFAULT_UI_DIR;

@@ -1,9 +1,14 @@
 /**
- * Test support: a real workbench (the in-memory org behind intake REST v1) listening on a free port, and the
- * person-side moves tests need (an approver decides, an admin pauses intake). Only for Jest.
+ * Test support: a real workbench (the package's Apex on the platform emulator behind intake REST v1) listening on a
+ * free port, and the person-side moves tests need (an approver decides, an admin pauses intake). Only for Jest.
  */
 import type { AddressInfo } from 'node:net';
+import { loadProject, type ProjectMetadata } from '../../emulator/src/project';
 import { createWorkbench, type Workbench } from '../../workbench/server';
+
+/** A request runs Apex; the first use of each class parses it: allow for that on a loaded machine. */
+jest.setTimeout(60_000);
+let project: ProjectMetadata | undefined;
 
 export const APPROVERS = ['maria.lopez@actionplane.demo', 'sam.okafor@actionplane.demo'] as const;
 
@@ -29,8 +34,10 @@ export interface RunningWorkbench {
   close(): Promise<void>;
 }
 
-export async function startWorkbench(): Promise<RunningWorkbench> {
-  const app = createWorkbench({ uiDir: '/nonexistent-ui-dir' });
+/** `seedRuns`: the two agents' demo proposals first, as `npm start` (default: none, so each test sees only its own). */
+export async function startWorkbench(options: { seedRuns?: boolean } = {}): Promise<RunningWorkbench> {
+  project ??= loadProject(process.cwd());
+  const app = createWorkbench({ project, seedRuns: options.seedRuns ?? false, uiDir: '/nonexistent-ui-dir' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

@@ -20,8 +20,9 @@ async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, what
   return last;
 }
 
-async function actionStatus(t: TestContext, id: string): Promise<string> {
-  return (await t.api('GET', `${REST}/actions/${id}`)).body.status as string;
+/** The action's status through REST v1, as `user` (default: the demo agent, who sees the actions it proposed). */
+async function actionStatus(t: TestContext, id: string, user?: string): Promise<string> {
+  return (await t.api('GET', `${REST}/actions/${id}`, undefined, user)).body.status as string;
 }
 
 async function openReview(t: TestContext, actionName: string): Promise<void> {
@@ -57,7 +58,7 @@ export const tests: BrowserTest[] = [
       const opp = (await t.records())[1];
       const action = await t.propose(opp.Id, { StageName: 'Closed Won' });
       await t.open(MARIA);
-      await openReview(t, 'PA-000001');
+      await openReview(t, 'PA-00000001');
       const before = (await t.page.locator('c-field-diff td.value-before').first().innerText()).trim();
       const after = (await t.page.locator('c-field-diff td.value-after').first().innerText()).trim();
       assertEqual(before, opp.StageName, 'diff before');
@@ -84,7 +85,7 @@ export const tests: BrowserTest[] = [
       const action = await t.propose(opp.Id, { Amount: Math.round(opp.Amount * 1.35) });
       assertEqual(action.status, 'PendingApproval', 'status after propose');
       await t.open(MARIA);
-      await openReview(t, 'PA-000001');
+      await openReview(t, 'PA-00000001');
       await click(t, 'c-action-review lightning-button.approve');
       await eventually(
         async () => (await t.api('GET', `${REST}/actions/${action.id}`)).body.decisions.length,
@@ -93,7 +94,7 @@ export const tests: BrowserTest[] = [
       );
       assertEqual(await actionStatus(t, action.id), 'PendingApproval', 'still pending after one approval');
       await t.switchUser(SAM);
-      await t.page.locator('c-action-inbox a.open-review', { hasText: 'PA-000001' }).click();
+      await t.page.locator('c-action-inbox a.open-review', { hasText: 'PA-00000001' }).click();
       await t.page.locator('c-action-review lightning-button.approve').waitFor();
       await click(t, 'c-action-review lightning-button.approve');
       await eventually(
@@ -128,7 +129,7 @@ export const tests: BrowserTest[] = [
       );
       const id = res.body.actions[0].id as string;
       await t.open(ADA, 'inbox?c__mine=0');
-      await openReview(t, 'PA-000001');
+      await openReview(t, 'PA-00000001');
       const why = await t.page.locator('c-action-review .cannot-decide').innerText();
       assert(/proposed|four-eyes/i.test(why), `review says why Ada cannot decide, got '${why}'`);
       assertEqual(await t.page.locator('c-action-review lightning-button.approve').count(), 0, 'approve buttons shown');
@@ -139,7 +140,7 @@ export const tests: BrowserTest[] = [
         ADA,
       );
       assertEqual(direct.body.results[0].ok, false, 'server refuses self-approval too');
-      assertEqual(await actionStatus(t, id), 'PendingApproval', 'status');
+      assertEqual(await actionStatus(t, id, ADA), 'PendingApproval', 'status');
       await t.screenshot('refused');
     },
   },
@@ -149,7 +150,7 @@ export const tests: BrowserTest[] = [
       const opp = (await t.records())[3];
       const action = await t.propose(opp.Id, { StageName: 'Closed Won' });
       await t.open(MARIA);
-      await openReview(t, 'PA-000001');
+      await openReview(t, 'PA-00000001');
       await click(t, 'c-action-review lightning-button.reject');
       await t.page.locator('c-action-review section.reject-form textarea.reason').fill('No signed order form yet');
       await click(t, 'c-action-review lightning-button.confirm-reject');
@@ -169,7 +170,7 @@ export const tests: BrowserTest[] = [
       const opp = (await t.records())[4];
       const action = await t.propose(opp.Id, { StageName: 'Closed Won' });
       await t.open(MARIA);
-      await openReview(t, 'PA-000001');
+      await openReview(t, 'PA-00000001');
       await click(t, 'c-action-review lightning-button.edit');
       await t.page.locator('c-field-diff td.value-after select').selectOption('Negotiation/Review');
       // The server checks the edit against policy first; the button waits for its answer.
@@ -192,7 +193,7 @@ export const tests: BrowserTest[] = [
       const opp = (await t.records())[5];
       const action = await t.propose(opp.Id, { StageName: 'Closed Won' });
       await t.open(MARIA);
-      await openReview(t, 'PA-000001');
+      await openReview(t, 'PA-00000001');
       const edit = await t.api('PATCH', `/workbench/api/records/Opportunity/${opp.Id}`, { StageName: 'Closed Lost' });
       assertEqual(edit.status, 200, 'human edit');
       await click(t, 'c-action-review lightning-button.approve');
@@ -216,10 +217,11 @@ export const tests: BrowserTest[] = [
       const opp = (await t.records())[6];
       const action = await t.propose(opp.Id, { NextStep: 'Wrong next step' }, 0.95);
       assertEqual(action.status, 'Applied', 'AutoRun applied');
+      // An action that ran automatically was never shared with an approver group: the admin (View All) undoes it.
       // Applied actions are nobody's to decide: the Mine filter is off to list them.
-      await t.open(MARIA, 'inbox?c__mine=0');
+      await t.open(ADA, 'inbox?c__mine=0');
       await t.page.locator('c-action-inbox select[data-filter="status"]').selectOption('Applied');
-      await openReview(t, 'PA-000001');
+      await openReview(t, 'PA-00000001');
       await t.page.locator('c-action-review textarea.revert-reason').fill('Agent misread the call notes');
       await click(t, 'c-action-review lightning-button.compensate');
       await eventually(
@@ -270,6 +272,9 @@ export const tests: BrowserTest[] = [
     async run(t) {
       await t.open(MARIA);
       const opp = (await t.records())[0];
+      // A key the agent has used (its action ran at once, so Maria's inbox stays empty): another user may not reuse it.
+      const taken = await t.propose(opp.Id, { NextStep: 'Book the demo' }, 0.95, 'taken-key');
+      assertEqual(taken.status, 'Applied', 'setup: the agent used the key');
       const snapshot = async () =>
         JSON.stringify([await t.records(), (await t.api('GET', '/workbench/api/runs')).body]);
       const before = await snapshot();
@@ -303,7 +308,7 @@ export const tests: BrowserTest[] = [
           `{"run":{"agent":"a"},"actions":[{"idempotencyKey":"d","object":"Opportunity","recordId":"${opp.Id}","operation":"update","changes":{"NextStep":"a","NextStep":"b"}}]}`,
           400,
         ],
-        ['NOT_ALLOWED', body({}), 403, 'viewer@actionplane.demo'],
+        ['NOT_ALLOWED', body({ idempotencyKey: 'taken-key' }), 403, ADA],
       ];
       for (const [code, payload, status, user] of cases) {
         const res = await t.api('POST', `${REST}/actions`, payload, user);
@@ -313,6 +318,9 @@ export const tests: BrowserTest[] = [
           `${code} in ${JSON.stringify(res.body)}`,
         );
       }
+      // A user without the agent permission set meets the platform's refusal: no access to the REST class.
+      const viewer = await t.api('POST', `${REST}/actions`, body({}), 'viewer@actionplane.demo');
+      assertEqual([viewer.status, viewer.body[0]?.errorCode], [403, 'FORBIDDEN'], 'viewer');
       await t.api('POST', '/workbench/api/settings', { Mode__c: 'Paused' });
       const paused = await t.api('POST', `${REST}/actions`, body({}));
       assertEqual([paused.status, paused.body.errors[0].code], [503, 'PAUSED'], 'paused');

@@ -1,13 +1,15 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return -- response bodies are untyped JSON, asserted field by field */
 /**
- * The approver's controller additions of issue 17 through the workbench (the twin of the Apex builders): names
- * instead of ids, the decision in labels, drift before the vote, previewEdit, decide outcomes, linked actions, the
- * timeline in words, and ActionStatusChanged__e on the event stream.
+ * The approver's controller additions of issue 17 through the workbench (ActionInboxController's Apex on the
+ * emulator): names instead of ids, the decision in labels, drift before the vote, previewEdit, decide outcomes,
+ * linked actions, the timeline in words, and ActionStatusChanged__e on the event stream.
  */
-import type { PublishedEvent } from '../../workbench/org/EventBus';
-import { ADA, MARIA, SAM, WorkbenchClient } from './workbenchClient';
+import type { StreamedEvent } from '../../workbench/demoOrg';
+import { ADA, MARIA, SAM, WorkbenchClient, warmUp } from './workbenchClient';
 
 let wb: WorkbenchClient;
+
+beforeAll(warmUp, 120_000);
 
 beforeEach(async () => {
   wb = await WorkbenchClient.start();
@@ -34,7 +36,7 @@ async function proposeOwnerChange() {
         object: 'Account',
         recordId: account.Id,
         operation: 'update',
-        changes: { OwnerId: '0055g0000000003AAA' },
+        changes: { OwnerId: wb.userId(SAM) },
         confidence: 0.9,
       },
     ],
@@ -53,28 +55,38 @@ test('inboxRowsNameTheRecordTheGroupAndEachChange', async () => {
   expect(row.recordName).toBe(opp.Name);
   expect(row.approverGroup).toBe('Sales_Managers');
   expect(row.approverGroupLabel).toBe('Sales Managers');
+  // `type` is the field's Schema.DisplayType name and `scale` its describe scale (0 for a picklist).
   expect(row.changes).toEqual([
-    { field: 'Amount', label: 'Amount', type: 'currency', before: opp.Amount, after: 20250, scale: 2 },
-    {
+    expect.objectContaining({
+      field: 'Amount',
+      label: 'Amount',
+      type: 'CURRENCY',
+      before: opp.Amount,
+      after: 20250,
+      scale: 2,
+    }),
+    expect.objectContaining({
       field: 'StageName',
       label: 'Stage',
-      type: 'picklist',
+      type: 'PICKLIST',
       before: opp.StageName,
       after: 'Qualification',
-      scale: null,
-    },
+      scale: 0,
+    }),
   ]);
   expect(row.referenceNames[opp.Id]).toBe(opp.Name);
 });
 
+// Ada (View All) sees an action routed to Sales Managers, a group she is not in.
 test('aRowSaysItIsNotYoursAndWhose', async () => {
-  const { action } = await proposeOwnerChange();
+  const opp = await wb.opportunity(2);
+  const action = await wb.propose(opp.Id, { StageName: 'Qualification' });
 
-  const row = (await call('getInbox', { status: 'Open' })).rows.find((r: { id: string }) => r.id === action.id);
+  const row = (await call('getInbox', { status: 'Open' }, ADA)).rows.find((r: { id: string }) => r.id === action.id);
 
   expect(row.canDecide).toBe(false);
   expect(row.cannotDecideCode).toBe('NOT_APPROVER');
-  expect(row.approverGroupLabel).toBe('ActionPlane Approvers');
+  expect(row.approverGroupLabel).toBe('Sales Managers');
 });
 
 test('lookupValuesAndTheRecordCarryTheirNames', async () => {
@@ -82,11 +94,11 @@ test('lookupValuesAndTheRecordCarryTheirNames', async () => {
 
   const detail = await call('getAction', { actionId: action.id }, ADA);
 
-  expect(detail.fieldChanges[0].before).toBe('0055g0000000002AAA');
+  expect(detail.fieldChanges[0].before).toBe(wb.userId(MARIA));
   expect(detail.action.referenceNames).toEqual({
     [account.Id]: account.Name,
-    '0055g0000000002AAA': 'Maria Lopez',
-    '0055g0000000003AAA': 'Sam Okafor',
+    [wb.userId(MARIA)]: 'Maria Lopez',
+    [wb.userId(SAM)]: 'Sam Okafor',
   });
 });
 
@@ -104,8 +116,8 @@ test('theReviewExplainsTheDecisionInLabels', async () => {
   const reason = (field: string) => detail.fieldChanges.find((f: { field: string }) => f.field === field).reason;
   expect(reason('Amount')).toBe('Amount rises 35% (more than 20%): needs 2 approvals from Sales Managers');
   expect(reason('StageName')).toBe('Stage changes: needs 1 approval from Sales Managers');
-  expect(reason('NextStep')).toBe(
-    'Next Step changes, confidence 0.88 meets 0.8: no approval needed for this field on its own',
+  expect(reason('NextStep')).toMatch(
+    / changes, confidence 0.88 meets 0.8: no approval needed for this field on its own$/,
   );
   expect(detail.action.ruleReasons[0]).toBe(
     'Amount rises 35% (more than 20%): needs 2 approvals from Sales Managers — Large amount changes need two managers. (Opp_Amount_Rise_Over_20pct)',
@@ -207,7 +219,7 @@ test('theLoserOfARaceHearsWhoDecidedAndTheStatus', async () => {
     status: 'Applied',
     decidedBy: ['Sam Okafor'],
     lastDecision: 'Approve',
-    name: 'PA-000001',
+    name: 'PA-00000001',
   });
 });
 
@@ -221,7 +233,7 @@ test('aReplanSaysWhatItReplacesAndTheOldOneLinksToIt', async () => {
 
   const detail = await call('getAction', { actionId: replanned.actionId });
   expect(detail.related).toEqual([
-    expect.objectContaining({ relation: 'retryOf', actionId: action.id, name: 'PA-000001', status: 'Expired' }),
+    expect.objectContaining({ relation: 'retryOf', actionId: action.id, name: 'PA-00000001', status: 'Expired' }),
   ]);
   const old = await call('getAction', { actionId: action.id });
   expect(old.related).toEqual([expect.objectContaining({ relation: 'retriedBy', actionId: replanned.actionId })]);
@@ -235,32 +247,48 @@ test('theTimelineNamesPeopleAndStatusMoves', async () => {
   const timeline = await call('getRunTimeline', { runId: (await wb.getAction(action.id)).body.runId });
 
   const applied = timeline.events.find((e: { toStatus: string | null }) => e.toStatus === 'Applied');
-  expect(applied).toMatchObject({ fromStatus: 'Approved', actionName: 'PA-000001' });
+  expect(applied).toMatchObject({ fromStatus: 'Approved', actionName: 'PA-00000001' });
   const vote = timeline.events.find((e: { type: string }) => e.type === 'ApprovalRecorded');
   expect(vote).toMatchObject({ actorName: 'Maria Lopez', decision: 'Approve' });
 });
 
-test('aBlockedMovesReasonNamesTheFieldByItsLabel', async () => {
-  const opp = await wb.opportunity(9);
-  const action = await wb.propose(opp.Id, { Type: opp.Type === 'New Customer' ? 'Renewal' : 'New Customer' });
-  expect(action.status).toBe('Blocked');
+// A blocked action is inserted Blocked (ActionProposed, PolicyDecided): no move to name. A Conflict is a move whose
+// reason names the drifted field, by its label.
+test('aMovesReasonNamesTheFieldByItsLabel', async () => {
+  const opp = await wb.opportunity(10);
+  const action = await wb.propose(opp.Id, { StageName: 'Closed Won' });
+  await wb.request('PATCH', `/workbench/api/records/Opportunity/${opp.Id}`, { StageName: 'Closed Lost' });
+  expect((await wb.decide(action.id, 'Approve', MARIA)).status).toBe('Conflict');
 
   const timeline = await call('getRunTimeline', { runId: (await wb.getAction(action.id)).body.runId });
 
-  const blocked = timeline.events.find((e: { toStatus: string | null }) => e.toStatus === 'Blocked');
-  expect(blocked.reason).toMatch(/^Blocked: Opportunity Type changes: blocked/);
+  const conflict = timeline.events.find((e: { toStatus: string | null }) => e.toStatus === 'Conflict');
+  expect(conflict.reason).toBe('Conflict: the record changed since the plan (Stage). Nothing was written.');
+});
+
+// Emulator gap, not the package's: a standard field the emulator's overlay gives no label is labelled with its API
+// name (emulator/src/schema/fieldFactory.ts), where an org says "Next Step" (Object Reference). Passes once the
+// overlay carries the label.
+test.failing('aStandardFieldsReasonUsesItsLabel', async () => {
+  const opp = await wb.opportunity(0);
+  const action = await wb.propose(opp.Id, { NextStep: 'Call the CFO', StageName: 'Qualification' }, 0.88);
+  const detail = await call('getAction', { actionId: action.id });
+  expect(detail.fieldChanges.find((f: { field: string }) => f.field === 'NextStep').reason).toBe(
+    'Next Step changes, confidence 0.88 meets 0.8: no approval needed for this field on its own',
+  );
 });
 
 test('everyStatusMoveIsPublishedAsActionStatusChanged', async () => {
-  const seen: PublishedEvent[] = [];
-  const unsubscribe = wb.app.org.events.subscribe((e) => seen.push(e));
+  const seen: StreamedEvent[] = [];
+  const unsubscribe = wb.app.demo.subscribe((e) => seen.push(e));
   const opp = await wb.opportunity(7);
   const action = await wb.propose(opp.Id, { StageName: 'Qualification' });
   await wb.decide(action.id, 'Approve', MARIA);
   unsubscribe();
 
+  // A new action has no previous status: it is inserted PendingApproval.
   expect(seen.map((e) => [e.payload.PreviousStatus__c, e.payload.Status__c])).toEqual([
-    ['Proposed', 'PendingApproval'],
+    [null, 'PendingApproval'],
     ['PendingApproval', 'Approved'],
     ['Approved', 'Applied'],
   ]);

@@ -1,11 +1,33 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- response bodies are untyped JSON, asserted field by field */
 /**
- * Test helpers for the workbench API tests: an in-process workbench on a free port with the policy records shipped
- * in force-app, and small typed calls for intake REST v1, the controller and the demo records. Real HTTP, not
- * `app.inject`: light-my-request pulls an ESM-only dependency that Jest's CommonJS runtime cannot load.
+ * Test helpers for the workbench API tests: an in-process workbench on a free port — the package's Apex on the
+ * platform emulator, with the demo users and records and no seeded proposals unless asked — and small typed calls
+ * for intake REST v1, the controller and the demo records. Real HTTP, not `app.inject`: light-my-request pulls an
+ * ESM-only dependency that Jest's CommonJS runtime cannot load.
  */
 import type { AddressInfo } from 'node:net';
+import { loadProject, type ProjectMetadata } from '../../emulator/src/project';
 import { createWorkbench, REST_BASE, type Workbench } from '../../workbench/server';
+
+/** The repository's sfdx project, loaded once per test file (every workbench of the file runs it). */
+let project: ProjectMetadata | undefined;
+export function repoProject(): ProjectMetadata {
+  project ??= loadProject(process.cwd());
+  return project;
+}
+
+/** A request runs Apex; the first use of each class parses it (once per test file): allow for a loaded machine. */
+export const WORKBENCH_TEST_TIMEOUT_MS = 60_000;
+jest.setTimeout(WORKBENCH_TEST_TIMEOUT_MS);
+
+/**
+ * Sets up one seeded demo org so every Apex class the flows use is parsed before the first test's clock starts
+ * (`beforeAll(warmUp, …)`); each test still gets a workbench of its own.
+ */
+export async function warmUp(): Promise<void> {
+  const wb = await WorkbenchClient.start({ seedRuns: true });
+  await wb.close();
+}
 
 export const AGENT = 'agent@actionplane.demo';
 export const MARIA = 'maria.lopez@actionplane.demo';
@@ -29,8 +51,13 @@ export class WorkbenchClient {
     private readonly url: string,
   ) {}
 
-  static async start(): Promise<WorkbenchClient> {
-    const app = createWorkbench({ projectDir: 'force-app', uiDir: '/nonexistent-ui-dir' });
+  /** `seedRuns`: submit the two agents' demo proposals first, as `npm start` does (default: an empty inbox). */
+  static async start(options: { seedRuns?: boolean } = {}): Promise<WorkbenchClient> {
+    const app = createWorkbench({
+      project: repoProject(),
+      seedRuns: options.seedRuns ?? false,
+      uiDir: '/nonexistent-ui-dir',
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
     return new WorkbenchClient(app, `http://127.0.0.1:${port}`);
@@ -87,12 +114,13 @@ export class WorkbenchClient {
     return res.body.actions[0];
   }
 
-  getAction(id: string): Promise<Reply<Json>> {
-    return this.request('GET', `${REST_BASE}/actions/${id}`);
+  /** `GET /actions/{id}` as `user` (default: the demo agent, who sees the actions it proposed). */
+  getAction(id: string, user?: string): Promise<Reply<Json>> {
+    return this.request('GET', `${REST_BASE}/actions/${id}`, undefined, user);
   }
 
-  getRun(id: string): Promise<Reply<Json>> {
-    return this.request('GET', `${REST_BASE}/runs/${encodeURIComponent(id)}`);
+  getRun(id: string, user?: string): Promise<Reply<Json>> {
+    return this.request('GET', `${REST_BASE}/runs/${encodeURIComponent(id)}`, undefined, user);
   }
 
   cancel(id: string, user?: string): Promise<Reply<Json>> {
@@ -132,14 +160,23 @@ export class WorkbenchClient {
       this.records('Case'),
       this.request('GET', '/workbench/api/runs'),
     ]);
-    const store = this.app.org.store;
+    const db = this.app.demo.org.db;
     return JSON.stringify({
       opps,
       accounts,
       cases,
       runs: runs.body,
-      actions: store.actions.length,
-      events: store.auditEvents.length,
+      actions: db.count('PlannedAction__c'),
+      changes: db.count('FieldChange__c'),
+      decisions: db.count('ApprovalDecision__c'),
+      events: db.count('AuditEvent__c'),
     });
+  }
+
+  /** A demo user's record id (ids come from the org's id generator: the order of the set-up fixes them). */
+  userId(username: string): string {
+    const id = this.app.demo.userId(username);
+    if (!id) throw new Error(`no demo user ${username}`);
+    return id;
   }
 }

@@ -113,9 +113,11 @@ describe('submit', () => {
   });
 
   it('throwsNotAllowedWhenTheActingUserMayNotPropose', async () => {
+    // A user without the agent permission set has no access to the REST class: the platform's refusal.
     const viewer = new ActionPlaneClient({ baseUrl: wb.url, actingUser: 'viewer@actionplane.demo' });
     const error = await apiError(viewer.submit(request(proposal(1, { NextStep: 'x' }))));
-    expect([error.status, error.errors[0]?.code]).toEqual([403, 'NOT_ALLOWED']);
+    expect([error.status, error.errors[0]?.code]).toEqual([403, 'FORBIDDEN']);
+    expect(error.errors[0]?.message).toBe("You do not have access to the Apex class named 'ActionIntakeResource'.");
   });
 });
 

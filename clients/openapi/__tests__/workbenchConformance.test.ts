@@ -133,10 +133,14 @@ describe('POST /actions', () => {
     expectCode(res, 'PAUSED');
   });
 
-  it('answers403NotAllowedForAUserWithoutTheAgentPermission', async () => {
+  // No shipped permission set grants the REST class without the agent permission: such a user meets the platform's
+  // refusal (the NotAllowed response's second shape) before ActionPlane runs.
+  it('answers403ForAUserWithoutTheAgentPermission', async () => {
     const res = await call('POST', '/actions', submitBody([action(1, { NextStep: 'x' })]), 'viewer@actionplane.demo');
     conforms('/actions', 'post', res, 403);
-    expectCode(res, 'NOT_ALLOWED');
+    expect(res.body).toEqual([
+      { errorCode: 'FORBIDDEN', message: "You do not have access to the Apex class named 'ActionIntakeResource'." },
+    ]);
   });
 
   it('answers401ForAnUnknownWorkbenchUser', async () => {
@@ -218,8 +222,7 @@ describe('GET /actions/{id}, GET /runs/{id}, POST /actions/{id}/cancel', () => {
     conforms('/actions/{id}/cancel', 'post', res, 200);
     expect(res.body.status).toBe('Cancelled');
     const again = await call('POST', `/actions/${id}/cancel`);
-    // The org answers 409 here; the workbench 403 — both are documented.
-    conforms('/actions/{id}/cancel', 'post', again, again.status === 409 ? 409 : 403);
+    conforms('/actions/{id}/cancel', 'post', again, 409);
     expectCode(again, 'NOT_ALLOWED');
   });
 

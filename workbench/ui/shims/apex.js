@@ -1,6 +1,6 @@
 // Workbench stand-in for `@salesforce/apex/ActionInboxController.*`: each method POSTs its JSON parameters to the
-// workbench's controller endpoint as the user picked in the shell's user switcher, and rejects like Apex does
-// (an error whose `body.message` is the AuraHandledException's message).
+// workbench's controller endpoint — the @AuraEnabled Apex method on the emulator — as the user picked in the shell's
+// user switcher, and rejects like Apex does (an error whose `body.message` is the exception's message).
 const USER_KEY = 'actionplane.workbench.user';
 export const DEFAULT_USER = 'maria.lopez@actionplane.demo';
 
@@ -20,7 +20,9 @@ export async function callController(method, params) {
   });
   const body = await response.json().catch(() => ({ message: response.statusText }));
   if (!response.ok) {
-    const error = new Error(body.message || `${method} failed with HTTP ${response.status}`);
+    // AuraHandledException: { message }; any other Apex exception: the org's [{ errorCode, message }].
+    const message = Array.isArray(body) ? body.map((e) => e.message).join('; ') : body.message;
+    const error = new Error(message || `${method} failed with HTTP ${response.status}`);
     error.body = { message: error.message };
     error.status = response.status;
     throw error;

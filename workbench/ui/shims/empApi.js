@@ -1,7 +1,8 @@
-// Workbench stand-in for `lightning/empApi`: the workbench publishes ActionStatusChanged__e on its event bus and
-// streams it as Server-Sent Events at /workbench/api/events; this module hands each event to subscribers in the
-// EMP API's message shape ({ channel, data: { schema, payload, event: { replayId } } }). Only that one channel
-// exists here: any other channel is refused loudly, as a subscription to an unknown channel fails in the org.
+// Workbench stand-in for `lightning/empApi`: the platform events the package's Apex publishes in the emulated org
+// (ActionStatusChanged__e) are streamed as Server-Sent Events at /workbench/api/events; this module hands each event
+// to subscribers in the EMP API's message shape ({ channel, data: { schema, payload, event: { replayId } } }). Only
+// that one channel is offered here: any other channel is refused loudly, as a subscription to an unknown channel
+// fails in the org.
 const CHANNEL = '/event/ActionStatusChanged__e';
 const errorCallbacks = new Set();
 let sequence = 0;

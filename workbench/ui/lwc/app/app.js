@@ -1,6 +1,7 @@
 // The workbench shell (workbench only, never deployed): a header that says this is not the production path, a
-// user switcher, tabs for the Approval Inbox, Runs and a Record page hosting the REAL ActionPlane components, a
-// "Submit sample proposal" panel that calls intake REST v1 like an agent would, and visible toasts.
+// user switcher, the acting user's custom notifications (sent by the package's Apex), tabs for the Approval Inbox,
+// Runs and a Record page hosting the REAL ActionPlane components, a "Submit sample proposal" panel that calls intake
+// REST v1 like an agent would, and visible toasts.
 import { LightningElement } from 'lwc';
 import { runStatusLabel } from 'c/actionPlaneFormat';
 import { currentUser, setCurrentUser } from '../../shims/apex.js';
@@ -74,6 +75,7 @@ export default class App extends LightningElement {
   recordId = '';
   record = null;
   toasts = [];
+  notifications = [];
 
   connectedCallback() {
     this.onToast = (event) => this.showToast(event.detail ?? {});
@@ -90,9 +92,16 @@ export default class App extends LightningElement {
     void this.loadUsers();
     void this.loadOpportunities();
     void this.loadRuns();
+    void this.loadNotifications();
+    // A status move is a platform event; a routed approval may also have sent a custom notification.
+    if (typeof window.EventSource === 'function') {
+      this.events = new window.EventSource('/workbench/api/events');
+      this.events.addEventListener('ActionStatusChanged__e', () => void this.loadNotifications());
+    }
   }
 
   disconnectedCallback() {
+    this.events?.close();
     document.removeEventListener('lightning__showtoast', this.onToast);
     window.removeEventListener('wb-navigate', this.onNavigate);
     window.removeEventListener('hashchange', this.onHashChange);
@@ -129,6 +138,11 @@ export default class App extends LightningElement {
       this.selectedOpportunityId = this.opportunities[0].Id;
     if (!this.recordId && this.opportunities.length > 0) this.recordId = this.opportunities[0].Id;
     this.record = this.opportunities.find((o) => o.Id === this.recordId) ?? null;
+  }
+
+  async loadNotifications() {
+    const body = await this.getJson(`/workbench/api/notifications?user=${encodeURIComponent(this.user)}`);
+    this.notifications = body.notifications;
   }
 
   async loadRuns() {
@@ -201,6 +215,20 @@ export default class App extends LightningElement {
   get noRuns() {
     return this.runs.length === 0;
   }
+  get hasNotifications() {
+    return this.notifications.length > 0;
+  }
+  get notificationsLabel() {
+    return `Notifications (${this.notifications.length})`;
+  }
+  get notificationItems() {
+    return this.notifications.map((n, i) => ({
+      key: `${n.sentAt}-${i}`,
+      title: n.title,
+      body: n.body,
+      sentAt: new Date(n.sentAt).toLocaleString('en-US', { timeZone: 'UTC' }) + ' UTC',
+    }));
+  }
 
   // ---- handlers ----------------------------------------------------------------------------------------------
 
@@ -222,11 +250,11 @@ export default class App extends LightningElement {
     await this.getJson('/workbench/api/reset', { method: 'POST' });
     this.selectedRunId = '';
     this.lastSubmit = '';
-    await Promise.all([this.loadOpportunities(), this.loadRuns()]);
+    await Promise.all([this.loadOpportunities(), this.loadRuns(), this.loadNotifications()]);
     this.refreshComponents();
     this.showToast({
       title: 'Demo data reset',
-      message: 'Every record is back to its initial values',
+      message: 'The demo org is set up again: users, records and the seeded proposals',
       variant: 'success',
     });
   }
