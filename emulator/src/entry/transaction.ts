@@ -2,6 +2,7 @@
 // transaction that commits when the Apex code returns and rolls back when it throws (Apex Developer Guide,
 // "Apex Transactions"), after which platform events are delivered and queued async jobs run.
 import { drainAfterCommit } from '../library/async/jobs';
+import { restorePlatformCache, snapshotPlatformCache } from '../library/cache/platformCache';
 import { deliverEvents } from '../library/events/eventBus';
 import type { Org } from '../org/Org';
 import type { Txn } from '../runtime/transaction';
@@ -15,11 +16,14 @@ export interface RequestOutcome<T> {
 export function runRequest<T>(org: Org, userId: string, body: (txn: Txn) => T): RequestOutcome<T> {
   const txn = org.newTxn({ userId, isTest: false });
   const before = org.db.snapshot();
+  const cacheBefore = snapshotPlatformCache(org);
   let result: T;
   try {
     result = body(txn);
   } catch (error) {
     org.db.restore(before);
+    // "If the Apex request fails, all cache operations in that request are rolled back" (Platform Cache Internals).
+    restorePlatformCache(org, cacheBefore);
     return { error, txn };
   }
   deliverEvents(txn);

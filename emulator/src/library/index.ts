@@ -2,6 +2,7 @@
 // the Apex Reference page it follows; a class or method not registered here is reported as unsupported.
 import type { Program } from '../runtime/program';
 import { registerAsyncContexts } from './async/contexts';
+import { registerPlatformCache } from './cache/platformCache';
 import { registerIterator } from './collections/iterator';
 import { registerList } from './collections/list';
 import { registerMap } from './collections/map';
@@ -62,6 +63,7 @@ export function registerLibrary(program: Program): void {
   registerEventBus(program);
   registerCustomNotification(program);
   registerEmail(program);
+  registerPlatformCache(program);
   registerDescribe(program);
   registerSObject(program);
   registerSecurity(program);

@@ -33,6 +33,7 @@ import {
 } from './objects';
 import { BUNDLE_FOLDERS, CONTENT_SUFFIX_TYPES, META_SUFFIX_TYPES, metaSuffix } from './registry';
 import {
+  readCachePartition,
   readCustomPermission,
   readGroup,
   readPermissionSet,
@@ -137,6 +138,7 @@ class Loader {
       permissionSetGroups: [],
       profiles: [],
       customPermissions: [],
+      cachePartitions: [],
       groups: [],
       queues: [],
       roles: [],
@@ -426,6 +428,10 @@ class Loader {
       case 'standardValueSet':
         this.claim('StandardValueSet', name, rel);
         p.standardValueSets.push(readStandardValueSet(this.xml(rel, 'StandardValueSet'), name, rel));
+        return;
+      case 'cachePartition':
+        this.claim('PlatformCachePartition', name, rel);
+        (p.cachePartitions ??= []).push(readCachePartition(this.xml(rel, 'PlatformCachePartition'), name, rel));
         return;
       case 'remoteSite':
         this.claim('RemoteSiteSetting', name, rel);

@@ -1,6 +1,7 @@
 // Readers for access metadata (Metadata API Developer Guide: PermissionSet, Profile, PermissionSetGroup,
-// CustomPermission, Group, Queue, Role, SharingRules).
+// CustomPermission, Group, Queue, Role, SharingRules, PlatformCachePartition).
 import type {
+  CachePartitionMeta,
   CustomPermissionMeta,
   GroupMeta,
   PermissionSetGroupMeta,
@@ -95,6 +96,22 @@ export function readPermissionSetGroup(el: XmlElement, name: string, path: strin
     mutingPermissionSets: el.texts('mutingPermissionSets'),
     hasActivationRequired: el.bool('hasActivationRequired'),
     status: el.text('status'),
+  };
+}
+
+/** Metadata API, "PlatformCachePartition": isDefaultPartition, masterLabel, platformCachePartitionTypes. */
+export function readCachePartition(el: XmlElement, name: string, path: string): CachePartitionMeta {
+  const capacity: CachePartitionMeta['capacity'] = { organization: undefined, session: undefined };
+  for (const t of el.children('platformCachePartitionTypes')) {
+    const type = (t.text('cacheType') ?? '').toLowerCase();
+    if (type === 'organization' || type === 'session') capacity[type] = t.int('allocatedCapacity');
+  }
+  return {
+    path,
+    name,
+    masterLabel: el.text('masterLabel'),
+    isDefaultPartition: el.bool('isDefaultPartition') ?? false,
+    capacity,
   };
 }
 

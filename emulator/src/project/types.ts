@@ -314,6 +314,15 @@ export interface PermissionSetGroupMeta extends SourceRef {
   status: string | undefined;
 }
 
+/** A Platform Cache partition (Metadata API, "PlatformCachePartition": cachePartitions/<Name>.cachePartition-meta.xml). */
+export interface CachePartitionMeta extends SourceRef {
+  name: string;
+  masterLabel: string | undefined;
+  isDefaultPartition: boolean;
+  /** allocatedCapacity (MB) of each platformCachePartitionTypes entry, by cacheType (Organization, Session). */
+  capacity: { organization: number | undefined; session: number | undefined };
+}
+
 export interface CustomPermissionMeta extends SourceRef {
   name: string;
   label: string | undefined;
@@ -446,6 +455,8 @@ export interface ProjectMetadata {
   permissionSetGroups: PermissionSetGroupMeta[];
   profiles: ProfileMeta[];
   customPermissions: CustomPermissionMeta[];
+  /** Platform Cache partitions (absent in projects built before the emulator read them). */
+  cachePartitions?: CachePartitionMeta[];
   groups: GroupMeta[];
   queues: QueueMeta[];
   roles: RoleMeta[];

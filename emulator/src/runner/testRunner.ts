@@ -3,6 +3,7 @@
 // of every method of its class, nothing a test writes is visible to another test, and organization data stays
 // hidden unless SeeAllData=true (setup records — users, profiles, groups, permission sets, custom metadata — stay
 // visible). The default running user is a System Administrator.
+import { restorePlatformCache, snapshotPlatformCache } from '../library/cache/platformCache';
 import type { ClassInfo, MethodInfo } from '../runtime/classes';
 import { ApexThrow, exceptionState } from '../runtime/exceptions';
 import { invoke, normalizeError } from '../runtime/invoke';
@@ -109,6 +110,8 @@ export function runTests(org: Org, options: TestRunOptions = {}): TestRunResult 
     (n) => !wanted || wanted.some((w) => w === n.toLowerCase() || w.startsWith(`${n.toLowerCase()}.`)),
   );
   const pristine: Database = org.db.snapshot();
+  // The platform cache is isolated like the database (each test method starts from its @TestSetup's state).
+  const pristineCache = snapshotPlatformCache(org);
   const tests: TestMethodResult[] = [];
   for (const name of classNames) {
     let cls: ClassInfo | undefined;
@@ -136,6 +139,7 @@ export function runTests(org: Org, options: TestRunOptions = {}): TestRunResult 
       continue;
     }
     org.db.restore(pristine);
+    restorePlatformCache(org, pristineCache);
     let setupError: unknown;
     for (const setup of setupMethodsOf(cls)) {
       const outcome = runInTxn(org, setup);
@@ -145,10 +149,12 @@ export function runTests(org: Org, options: TestRunOptions = {}): TestRunResult 
       }
     }
     const afterSetup = org.db.snapshot();
+    const afterSetupCache = snapshotPlatformCache(org);
     for (const method of testMethodsOf(cls)) {
       if (wanted && !wanted.includes(name.toLowerCase()) && !wanted.includes(`${name}.${method.name}`.toLowerCase()))
         continue;
       org.db.restore(afterSetup);
+      restorePlatformCache(org, afterSetupCache);
       const begin = performance.now();
       const outcome = setupError ? { error: setupError, cpu: 0, queries: 0, dml: 0 } : runInTxn(org, method);
       const failure = outcome.error ? describeFailure(outcome.error) : undefined;
@@ -168,6 +174,7 @@ export function runTests(org: Org, options: TestRunOptions = {}): TestRunResult 
     }
   }
   org.db.restore(pristine);
+  restorePlatformCache(org, pristineCache);
   return { startedAt, tests, coverage: coverageOf(org), totalMs: Math.round(performance.now() - t0) };
 }
 

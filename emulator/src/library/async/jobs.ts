@@ -15,6 +15,7 @@ import { ApexId } from '../../values/Id';
 import { seedRecord } from '../../org/seed';
 import { batchableContext, batchScopeRecords, queueableContext, schedulableContext } from './contexts';
 import { nextFireTime } from './cron';
+import { restorePlatformCache, snapshotPlatformCache } from '../cache/platformCache';
 
 export type JobKind = 'Queueable' | 'Future' | 'BatchApex' | 'ScheduledApex';
 
@@ -287,10 +288,12 @@ export function drainAfterCommit(txn: Txn, maxJobs = 1000): void {
     if (ran > maxJobs) throw new EmulatorUnsupportedError(`more than ${maxJobs} chained async jobs`);
     const jobTxn = txn.org.newTxn({ userId: next.userId, isTest: false, async: true });
     const before = txn.org.db.snapshot();
+    const cacheBefore = snapshotPlatformCache(txn.org);
     try {
       next.job.run(jobTxn);
     } catch (e) {
       txn.org.db.restore(before);
+      restorePlatformCache(txn.org, cacheBefore);
       const thrown = normalizeError(jobTxn, e);
       if (!(thrown instanceof ApexThrow)) throw thrown;
       setJobStatus(txn, next.job.id, 'Failed', exceptionState(thrown.exception).message);
