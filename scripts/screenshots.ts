@@ -3,9 +3,10 @@
  * several pending actions (only the approver's, and all with "not yours" markers; with the review beside it; a key
  * press waiting for Undo), reviews (every field type, blank values, a record that drifted before the vote, an
  * applied action, lookups by name, an edit that needs more approvals), a run timeline with "Chain verified", and
- * the record-page component — each at desktop (1440×900) and narrow (420×900) width. It builds the workbench UI into its own folder, starts its own workbench on a free port,
+ * the record-page component — each at desktop (1440×900) and narrow (420×900) width. It builds the workbench UI
+ * into its own folder, starts its own workbench on a free port (the package's Apex on the platform emulator),
  * proposes the demo actions through intake REST v1 like an agent would, and drives headless Debian Chromium.
- * Workbench pictures, not an org's: the components are the org's, the data is the demo org's.
+ * Workbench pictures, not an org's: the components and the Apex are the package's, the data is the demo org's.
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -36,6 +37,8 @@ const CHROMIUM_ARGS = [
 const WIDTHS = { desktop: 1440, narrow: 420 } as const;
 const APPROVER = 'maria.lopez@actionplane.demo';
 const SECOND_APPROVER = 'sam.okafor@actionplane.demo';
+/** ActionPlane_Admin (View All): sees what ran automatically and what went to another group. */
+const ADMIN = 'ada.admin@actionplane.demo';
 
 interface Options {
   outDir: string;
@@ -103,6 +106,7 @@ function laterStage(stage: string): string {
 /** The ids the pictures open. */
 interface Seeded {
   applied: string;
+  autoRun: string;
   review: string;
   blanks: string;
   editable: string;
@@ -120,7 +124,10 @@ interface Seeded {
  */
 async function seed(base: string): Promise<Seeded> {
   const call = client(base);
-  await call('POST', '/workbench/api/reset');
+  // The pictures' own scenario, not the first start's seeded proposals.
+  await call('POST', '/workbench/api/reset', { seedRuns: false });
+  const { users } = await call<{ users: { id: string; username: string }[] }>('GET', '/workbench/api/users');
+  const sam = users.find((u) => u.username === SECOND_APPROVER)?.id;
   const { records } = await call<{ records: DemoRecord[] }>('GET', '/workbench/api/records/Opportunity');
   const opp = (i: number): DemoRecord => {
     const record = records[i];
@@ -182,6 +189,8 @@ async function seed(base: string): Promise<Seeded> {
     action(opp(3), { Amount: Math.round(Number(opp(3).Amount) * 1.25) }, 0.9, 'Upsell of 50 seats agreed.'),
     action(opp(4), { CloseDate: addDays(opp(4).CloseDate, 45) }, 0.95, 'Budget moved to next quarter.'),
     action(opp(7), { Amount: Math.round(Number(opp(7).Amount) * 1.1) }, 0.9, 'Two more licences on the renewal.'),
+    action(opp(8), { StageName: laterStage(opp(8).StageName) }, 0.87, 'Discovery call done; the buyer named the team.'),
+    action(opp(9), { Amount: Math.round(Number(opp(9).Amount) * 1.4) }, 0.9, 'Second site joins the contract.'),
   ]);
   const forecast = await submit('forecast-agent', 'Align forecasts with the latest commit call', [
     action(opp(5), { Amount: Math.round(Number(opp(5).Amount) * 0.7) }, 0.84, 'Customer cut the scope by 30%.'),
@@ -198,28 +207,35 @@ async function seed(base: string): Promise<Seeded> {
         object: 'Account',
         recordId: accounts[0]?.Id,
         operation: 'update',
-        changes: { OwnerId: '0055g0000000003AAA' },
+        changes: { OwnerId: sam },
         confidence: 0.9,
         rationale: 'Sam Okafor now covers manufacturing accounts in the west.',
       },
     ],
   });
-  const [review, blanks, , upsell, , editable] = pipeline.actions;
+  const [review, blanks, , upsell, , editable, moved, secondSite] = pipeline.actions;
   const stale = forecast.actions[1];
   const owner = owners.actions[0];
-  const applied = notes.actions[0];
-  if (!review || !blanks || !upsell || !editable || !stale || !owner || !applied) {
+  const autoRun = notes.actions[0];
+  if (!review || !blanks || !upsell || !editable || !moved || !secondSite || !stale || !owner || !autoRun) {
     throw new Error('The demo runs did not create their actions');
   }
+  const decide = (id: string, user: string, reason: string | null) =>
+    call(
+      'POST',
+      '/workbench/api/controller/decide',
+      { actionIds: [id], decision: 'Approve', reason, editedValues: null },
+      user,
+    );
   // Sam approves the upsell first: the inbox then shows 1 of 2 approvals on it.
-  await call(
-    'POST',
-    '/workbench/api/controller/decide',
-    { actionIds: [upsell.id], decision: 'Approve', reason: 'Seats confirmed in the order form', editedValues: null },
-    SECOND_APPROVER,
-  );
+  await decide(upsell.id, SECOND_APPROVER, 'Seats confirmed in the order form');
+  // Sam approves the stage move: an applied action Maria's group can see.
+  await decide(moved.id, SECOND_APPROVER, null);
+  // Maria has voted on the second site already: listed, but not hers to decide again.
+  await decide(secondSite.id, APPROVER, null);
   return {
-    applied: applied.id,
+    applied: moved.id,
+    autoRun: autoRun.id,
     review: review.id,
     blanks: blanks.id,
     editable: editable.id,
@@ -244,10 +260,14 @@ async function openTab(page: Page, tab: string): Promise<void> {
   await settle(page);
 }
 
-/** Opens the inbox at an address: its page state (`#/inbox?c__action=…&c__mine=0`) picks the review and filters. */
-async function openInbox(page: Page, base: string, state: Record<string, string> = {}): Promise<void> {
+/**
+ * Opens the inbox at an address: its page state (`#/inbox?c__action=…&c__mine=0`) picks the review and filters;
+ * `user` is who the shell acts as (default: the approver Maria).
+ */
+async function openInbox(page: Page, base: string, state: Record<string, string> = {}, user = APPROVER): Promise<void> {
   const query = new URLSearchParams(state).toString();
   await page.goto(`${base}/#/inbox${query ? `?${query}` : ''}`);
+  await page.evaluate((u) => window.sessionStorage.setItem('actionplane.workbench.user', u), user);
   await page.reload(); // a fresh page, as a person reopening the address gets
   await page.locator('c-action-inbox').waitFor();
   await settle(page);
@@ -284,7 +304,6 @@ async function capture(browser: Browser, base: string, outDir: string, ids: Seed
   for (const [size, width] of Object.entries(WIDTHS)) {
     const desktop = size === 'desktop';
     const context = await browser.newContext({ deviceScaleFactor: 1, viewport: { width, height: 900 } });
-    await context.addInitScript((user) => window.sessionStorage.setItem('actionplane.workbench.user', user), APPROVER);
     const page = await context.newPage();
     const file = (name: string) => join(outDir, `${name}-${size}.png`);
     const review = 'c-action-review c-field-diff tbody tr';
@@ -298,14 +317,17 @@ async function capture(browser: Browser, base: string, outDir: string, ids: Seed
     await page.locator('c-action-inbox .not-yours').first().waitFor();
     await shoot(page, 'c-action-inbox', file('inbox-all'), 1400);
 
-    for (const [name, id] of [
-      ['review', ids.review],
-      ['review-blanks', ids.blanks],
-      ['review-stale', ids.stale],
-      ['review-applied', ids.applied],
-      ['review-lookup', ids.owner],
+    // What ran automatically was never routed to an approver group, and the owner change went to ActionPlane
+    // Approvers: the administrator (View All) sees both.
+    for (const [name, id, user] of [
+      ['review', ids.review, APPROVER],
+      ['review-blanks', ids.blanks, APPROVER],
+      ['review-stale', ids.stale, APPROVER],
+      ['review-applied', ids.applied, APPROVER],
+      ['review-autorun', ids.autoRun, ADMIN],
+      ['review-lookup', ids.owner, ADMIN],
     ] as const) {
-      await openInbox(page, base, { c__action: id, c__mine: '0', c__status: 'All' });
+      await openInbox(page, base, { c__action: id, c__mine: '0', c__status: 'All' }, user);
       await page.locator(review).first().waitFor();
       if (desktop && name === 'review')
         await shoot(page, 'c-action-inbox', join(outDir, 'inbox-with-review-desktop.png'), 1400);
@@ -326,8 +348,9 @@ async function capture(browser: Browser, base: string, outDir: string, ids: Seed
     await page.locator('c-run-timeline .events li').first().waitFor();
     await shoot(page, 'c-run-timeline', file('timeline'), 1100);
 
+    await openInbox(page, base, {}, ADMIN); // the record's actions as the admin sees them, the AutoRun one included
     await openTab(page, 'record');
-    await page.locator('c-record-agent-actions li').first().waitFor();
+    await page.locator('c-record-agent-actions li').nth(1).waitFor();
     await shoot(page, 'c-record-agent-actions', file('record-actions'));
 
     if (desktop) {
@@ -354,7 +377,7 @@ async function main(): Promise<void> {
   if (options.build) await buildWorkbenchUi({ outDir: uiDir, log: (line) => console.log(line) });
   mkdirSync(options.outDir, { recursive: true });
 
-  const app = createWorkbench({ uiDir });
+  const app = createWorkbench({ uiDir, seedRuns: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (typeof address !== 'object' || address === null) throw new Error('The workbench did not report its port');

@@ -20,6 +20,7 @@ import { Org } from '../emulator/src/org/Org';
 import { exportOrgState, importOrgState, type OrgState } from '../emulator/src/org/persist';
 import { loadProject, type ProjectMetadata } from '../emulator/src/project';
 import type { StoredRecord } from '../emulator/src/data/Database';
+import { SObjectValue } from '../emulator/src/runtime/sobject';
 import type { Txn } from '../emulator/src/runtime/transaction';
 import type { Value } from '../emulator/src/runtime/values';
 import { ApexDecimal } from '../emulator/src/values/Decimal';
@@ -364,7 +365,17 @@ export class DemoOrg {
     const describe = this.org.schema.get(objectName);
     if (!describe) return `No object ${objectName}`;
     const outcome = runRequest(this.org, userId, (txn) => {
-      const record = fromWire(txn, { ...values, Id: recordId }, { kind: 'sobject', sobject: describe.name } as never);
+      // A JSON null clears the field. (The emulator's wire conversion reads null as the text "null", so nulls are
+      // set on the record after it, not passed through it.)
+      const given = Object.entries(values);
+      const set = Object.fromEntries(given.filter(([, v]) => v !== null));
+      const record = fromWire(txn, { ...set, Id: recordId }, { kind: 'sobject', sobject: describe.name });
+      if (!(record instanceof SObjectValue)) throw new DemoOrgError(`${describe.name} ${recordId}: not a record`);
+      for (const [name] of given.filter(([, v]) => v === null)) {
+        const member = record.member(name);
+        if (member.kind !== 'field') throw new EmulatorUnsupportedError(`relationship ${name} in a record edit`);
+        record.values.set(member.field.name.toLowerCase(), null);
+      }
       this.org.dmlStatement(txn, 'update', record, { sharing: 'with', accessLevel: 'user' });
     });
     this.afterRequest();
