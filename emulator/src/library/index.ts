@@ -17,6 +17,7 @@ import { registerCustomNotification } from './messaging/customNotification';
 import { registerEmail } from './messaging/email';
 import { registerHttp } from './http/http';
 import { registerRest } from './rest/restContext';
+import { registerAddress } from './schema/address';
 import { registerDescribe } from './schema/describe';
 import { registerSObject } from './schema/sobject';
 import { registerSecurity } from './security/security';
@@ -65,6 +66,7 @@ export function registerLibrary(program: Program): void {
   registerEmail(program);
   registerPlatformCache(program);
   registerDescribe(program);
+  registerAddress(program);
   registerSObject(program);
   registerSecurity(program);
   registerJson(program);

@@ -2,6 +2,7 @@
 // getters, conditions to predicates prepared once per run (binds, date literals, semi-joins), ORDER BY to keys.
 // engine.ts runs plans. Every rule names the page of the SOQL and SOSL Reference (SR) or the Apex Developer Guide
 // (ADG) it follows; SR pages are under https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/.
+import { addressOf } from '../../library/schema/address';
 import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
 import { requireKnown } from '../../schema/fieldFactory';
 import type { FieldDescribe, SObjectDescribe } from '../../schema/types';
@@ -171,7 +172,9 @@ export function readStored(rec: StoredRecord, field: FieldDescribe, run: Run): V
   if (key === 'isdeleted') return rec.isDeleted;
   if (field.unsupported !== undefined)
     throw new EmulatorUnsupportedError(`${rec.describe.name}.${field.name}: ${field.unsupported}`);
-  if (field.apexType === 'Address' || field.apexType === 'Location')
+  // Compound address fields read as a System.Address of their parts (SOQL Reference, "Compound Fields").
+  if (field.apexType === 'Address') return addressOf(rec, field);
+  if (field.apexType === 'Location')
     throw unsupported(`compound field ${rec.describe.name}.${field.name} (${field.apexType})`);
   if (field.calculated) {
     if (run.formulaValue) return run.formulaValue(rec, field);

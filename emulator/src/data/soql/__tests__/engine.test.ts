@@ -154,7 +154,6 @@ describe('features that fail loudly', () => {
     ['FORMAT()', 'SELECT FORMAT(Amount__c) FROM Widget__c'],
     ['convertCurrency()', 'SELECT convertCurrency(Amount__c) FROM Widget__c'],
     ['UPDATE TRACKING', 'SELECT Id FROM Widget__c UPDATE TRACKING'],
-    ['compound fields', 'SELECT BillingAddress FROM Account'],
   ])('%s', (_what, text) => {
     expect(() => org.rows(text)).toThrow(EmulatorUnsupportedError);
   });
