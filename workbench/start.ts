@@ -11,8 +11,8 @@ const HELP = `Usage: npm start [-- --no-build]
 
 Starts the ActionPlane workbench: the real LWC components over the package's own Apex, running on the platform
 emulator with demo users, approver groups, records and two agents' proposals (not the production path). The demo
-org is saved in .actionplane/ and loaded again on the next start; "Reset demo data" sets it up afresh.
-PORT overrides the port (default 4410); HOST the interface (default 127.0.0.1).
+org is saved in .actionplane/ (ACTIONPLANE_STATE_DIR overrides) and loaded again on the next start; "Reset demo
+data" sets it up afresh. PORT overrides the port (default 4410); HOST the interface (default 127.0.0.1).
   --no-build   serve the UI built last time instead of rebuilding it
   --help       show this help`;
 
@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     await buildWorkbenchUi({ log: (line) => console.log(line) });
   }
   const orgStarted = Date.now();
-  const app = createWorkbench({ stateDir: join(process.cwd(), '.actionplane'), log: (line) => console.log(line) });
+  const stateDir = process.env.ACTIONPLANE_STATE_DIR || join(process.cwd(), '.actionplane');
+  const app = createWorkbench({ stateDir, log: (line) => console.log(line) });
   console.log(`Demo org ready on the platform emulator in ${Date.now() - orgStarted} ms`);
   await app.listen({ port, host });
   const address = app.server.address();
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
 ActionPlane workbench (NOT the production path) — ${base}   ready in ${((Date.now() - started) / 1000).toFixed(1)} s
   Approval Inbox: ${base}/
   Intake REST v1: ${base}${REST_BASE}
-  The package's Apex runs on the platform emulator; state is saved in .actionplane/ (Reset demo data clears it).
+  The package's Apex runs on the platform emulator; state is saved in ${stateDir} (Reset demo data clears it).
 
 Submit a proposal as the demo agent:
   curl -s -X POST ${base}${REST_BASE}/actions -H 'content-type: application/json' -d '{"run":{"agent":"pipeline-agent"},"actions":[{"idempotencyKey":"demo-1","object":"Opportunity","recordId":"${sampleId}","operation":"update","changes":{"Amount":${Math.round(Number(sample?.Amount ?? 10000) * 1.35)}},"confidence":0.9,"rationale":"Customer asked for 35% more seats"}]}'
