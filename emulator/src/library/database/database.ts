@@ -17,6 +17,7 @@ import { ApexId } from '../../values/Id';
 import { executeBatch } from '../async/jobs';
 import { defineBuiltin, integerArg, noOverload, stringArg } from '../define';
 import { accessModeOf } from '../system/accessLevel';
+import { checkDmlOptions, registerDmlOptions } from './dmlOptions';
 import { newQueryLocator } from './queryLocator';
 import { registerResults, resultsFor } from './results';
 import { savepointOf, newSavepoint } from './savepoint';
@@ -40,8 +41,8 @@ function dmlArgs(txn: Txn, args: Value[], from: number): { allOrNone: boolean; m
     if (typeof a === 'boolean') allOrNone = a;
     else if (a instanceof ApexObject && a.cls.lower === 'accesslevel') mode = accessModeOf(a);
     else if (a instanceof ApexObject && a.cls.lower === 'database.dmloptions') {
-      const opt = a.fields.optallornone;
-      if (typeof opt === 'boolean') allOrNone = opt;
+      const opt = checkDmlOptions(txn, a).allOrNone;
+      if (opt !== null) allOrNone = opt;
     } else if (a !== null) throw new EmulatorUnsupportedError(`a Database DML argument of this type (${txn.where()})`);
   }
   return { allOrNone, mode };
@@ -112,22 +113,7 @@ function modeArg(args: Value[], i: number): AccessMode {
 
 export function registerDatabase(program: Program): void {
   registerResults(program);
-  classes.set(
-    'dmloptions',
-    defineBuiltin(program, {
-      name: 'DMLOptions',
-      namespace: 'Database',
-      construct: (_t, _a, cls) => new ApexObject(cls),
-      properties: {
-        optAllOrNone: {
-          get: (_t, s) => (s as ApexObject).fields.optallornone ?? null,
-          set: (_t, s, v) => {
-            (s as ApexObject).fields.optallornone = v;
-          },
-        },
-      },
-    }),
-  );
+  classes.set('dmloptions', registerDmlOptions(program));
   defineBuiltin(program, {
     name: 'Database',
     namespace: 'System',

@@ -2,6 +2,7 @@
 // clone, addError (on the record or one of its fields), isSet, getPopulatedFieldsAsMap; the statics of sObject types
 // themselves: Custom Metadata getAll()/getInstance() ("Custom Metadata Type Methods": long text values are cut to
 // 255 characters) and custom settings; and System.Id ("Id Class").
+import { checkDmlOptions } from '../database/dmlOptions';
 import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
 import type { Program } from '../../runtime/program';
 import { SObjectValue, memberKey } from '../../runtime/sobject';
@@ -131,8 +132,14 @@ export function registerSObject(program: Program): void {
       recalculateFormulas: () => {
         throw new EmulatorUnsupportedError('SObject.recalculateFormulas');
       },
-      setOptions: () => {
-        throw new EmulatorUnsupportedError('SObject.setOptions (DMLOptions)');
+      // SObject.setOptions (Apex Reference, "SObject Class"): the options the emulator accepts change nothing on
+      // save (dmlOptions.ts); the others fail loudly here.
+      setOptions: (t, _s, a) => {
+        const o = a[0] ?? null;
+        if (!(o instanceof ApexObject) || o.cls.lower !== 'database.dmloptions')
+          throw new ApexPlatformError('System.NullPointerException', 'Argument cannot be null.');
+        checkDmlOptions(t, o);
+        return null;
       },
       equals: (t, s, a) => apexEquals(t, s, a[0] ?? null),
       hashCode: (t, s) => javaStringHash(hashKey(t, s)),
