@@ -9,7 +9,7 @@ import type { Txn } from '../../runtime/transaction';
 import { GENERIC_SOBJECT_TYPE } from '../../runtime/types';
 import { ApexList, ApexObject, type Value } from '../../runtime/values';
 import { ApexId } from '../../values/Id';
-import { defineBuiltin } from '../define';
+import { defineBuiltin, enumConstant } from '../define';
 import { queryLocatorRecords } from '../database/queryLocator';
 
 interface JobContext {
@@ -36,10 +36,48 @@ export function schedulableContext(_txn: Txn, id: string): ApexObject {
   return contextOf('schedulable', id);
 }
 
+/** What a finalizer's FinalizerContext reports (Apex Reference, "FinalizerContext Interface"). */
+interface FinalizerState extends JobContext {
+  result: 'SUCCESS' | 'UNHANDLED_EXCEPTION';
+  exception: ApexObject | null;
+}
+
+export function finalizerContext(_txn: Txn, state: FinalizerState): ApexObject {
+  const cls = classes.get('finalizer');
+  if (!cls) throw new Error('emulator: FinalizerContext is not registered');
+  return new ApexObject(cls, state);
+}
+
 const jobId = (_t: Txn, s: Value): Value => ApexId.valueOf(((s as ApexObject).native as JobContext).id);
 
 export function registerAsyncContexts(program: Program): void {
   defineBuiltin(program, { name: 'QueueableContext', namespace: 'System', kind: 'interface' });
+  // Transaction Finalizers (Apex Developer Guide, "Transaction Finalizers"; Apex Reference, "FinalizerContext
+  // Interface", "ParentJobResult Enum"): getAsyncApexJobId, getException, getRequestId, getResult.
+  defineBuiltin(program, { name: 'FinalizerContext', namespace: 'System', kind: 'interface' });
+  defineBuiltin(program, {
+    name: 'ParentJobResult',
+    namespace: 'System',
+    kind: 'enum',
+    enumValues: ['SUCCESS', 'UNHANDLED_EXCEPTION'],
+  });
+  const finalizerState = (s: Value): FinalizerState => (s as ApexObject).native as FinalizerState;
+  classes.set(
+    'finalizer',
+    defineBuiltin(program, {
+      name: 'FinalizerContextImpl',
+      namespace: 'System',
+      interfaces: ['System.FinalizerContext'],
+      methods: {
+        getAsyncApexJobId: jobId,
+        getException: (_t, s) => finalizerState(s).exception,
+        getResult: (t, s) => enumConstant(t.program, 'System.ParentJobResult', finalizerState(s).result),
+        // "The Queueable job and the Finalizer execution share the same request ID": the emulator's request id is
+        // the job's id (Event Monitoring does not exist here).
+        getRequestId: (_t, s) => finalizerState(s).id,
+      },
+    }),
+  );
   defineBuiltin(program, { name: 'SchedulableContext', namespace: 'System', kind: 'interface' });
   defineBuiltin(program, { name: 'BatchableContext', namespace: 'Database', kind: 'interface' });
   classes.set(

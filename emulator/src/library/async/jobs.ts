@@ -13,7 +13,13 @@ import { ApexList, ApexObject, type Value } from '../../runtime/values';
 import { ApexDatetime } from '../../values/Datetime';
 import { ApexId } from '../../values/Id';
 import { seedRecord } from '../../org/seed';
-import { batchableContext, batchScopeRecords, queueableContext, schedulableContext } from './contexts';
+import {
+  batchableContext,
+  batchScopeRecords,
+  finalizerContext,
+  queueableContext,
+  schedulableContext,
+} from './contexts';
 import { nextFireTime } from './cron';
 import { restorePlatformCache, snapshotPlatformCache } from '../cache/platformCache';
 
@@ -37,6 +43,10 @@ export interface AsyncState {
   context: JobKind | undefined;
   /** The @future method a queued job is running right now (its own call is not queued again). */
   runningFuture?: MethodInfo | undefined;
+  /** The finalizer the running Queueable attached (System.attachFinalizer). */
+  finalizer?: ApexObject | undefined;
+  /** Set while a finalizer runs (Request quiddity TRANSACTION_FINALIZER_QUEUEABLE). */
+  inFinalizer?: boolean;
 }
 
 export function asyncState(txn: Txn): AsyncState {
@@ -83,22 +93,64 @@ function runRecorded(txn: Txn, job: AsyncJob, body: () => void): void {
   setJobStatus(txn, job.id, 'Processing', null);
   const state = asyncState(txn);
   const before = state.context;
+  const outerFinalizer = state.finalizer;
   state.context = job.kind;
+  state.finalizer = undefined;
   try {
     body();
     setJobStatus(txn, job.id, 'Completed', null);
+    runFinalizer(txn, job, null);
   } catch (e) {
     const thrown = normalizeError(txn, e);
     if (thrown instanceof ApexThrow && !thrown.uncatchable) {
       const st = exceptionState(thrown.exception);
       setJobStatus(txn, job.id, 'Failed', `${thrown.exception.cls.apexName}: ${st.message ?? ''}`);
+      runFinalizer(txn, job, thrown.exception);
       if (txn.isTest) throw thrown;
       return;
     }
     throw thrown;
   } finally {
     state.context = before;
+    state.finalizer = outerFinalizer;
   }
+}
+
+/**
+ * The finalizer a Queueable attached runs once the job has ended, with its result (Apex Developer Guide,
+ * "Transaction Finalizers": "attach a post-action sequence to a Queueable job and take relevant actions based on
+ * the job execution result"). It runs in the job's transaction here (an org gives it its own), after the job's
+ * status is recorded.
+ */
+function runFinalizer(txn: Txn, job: AsyncJob, exception: ApexObject | null): void {
+  const state = asyncState(txn);
+  const finalizer = state.finalizer;
+  if (!finalizer) return;
+  state.finalizer = undefined;
+  state.inFinalizer = true;
+  try {
+    callInstance(txn, finalizer, 'execute', [
+      finalizerContext(txn, { id: job.id, result: exception ? 'UNHANDLED_EXCEPTION' : 'SUCCESS', exception }),
+    ]);
+  } finally {
+    state.inFinalizer = false;
+  }
+}
+
+/** System.attachFinalizer(finalizer): only inside a Queueable's execute, one finalizer per job. */
+export function attachFinalizer(txn: Txn, finalizer: Value): void {
+  const state = asyncState(txn);
+  if (!(finalizer instanceof ApexObject))
+    throw new ApexPlatformError('System.NullPointerException', 'Argument cannot be null.');
+  if (state.context !== 'Queueable' || state.inFinalizer)
+    throw new EmulatorUnsupportedError(
+      'System.attachFinalizer outside a Queueable job (what the org does is not documented)',
+    );
+  if (state.finalizer)
+    throw new EmulatorUnsupportedError(
+      'a second System.attachFinalizer in one Queueable job ("Only one finalizer instance can be attached"; the error is not documented)',
+    );
+  state.finalizer = finalizer;
 }
 
 // ---------------------------------------------------------------- queueable

@@ -53,6 +53,7 @@ export function setRequestQuiddity(txn: Txn, quiddity: 'REST' | 'AURA' | 'INVOCA
 }
 
 function quiddityOf(txn: Txn): string {
+  if (asyncState(txn).inFinalizer) return 'TRANSACTION_FINALIZER_QUEUEABLE';
   switch (asyncState(txn).context) {
     case 'Queueable':
       return 'QUEUEABLE';

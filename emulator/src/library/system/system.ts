@@ -12,7 +12,7 @@ import { Limits, type LimitName } from '../../runtime/limits';
 import { ApexDate } from '../../values/Date';
 import { ApexDatetime } from '../../values/Datetime';
 import { ApexId } from '../../values/Id';
-import { abortJob, asyncState, enqueueJob, runQueuedJobs, schedule } from '../async/jobs';
+import { abortJob, asyncState, attachFinalizer, enqueueJob, runQueuedJobs, schedule } from '../async/jobs';
 import { deliverEvents, testEventBus } from '../events/eventBus';
 import { timeZoneValue } from './timeZone';
 import { defineBuiltin, stringArg } from '../define';
@@ -76,6 +76,10 @@ export function registerSystem(program: Program): void {
       today: (t) => ApexDate.today(t.org.clock(), t.org.userContext(t.userId)),
       currentTimeMillis: (t) => BigInt(t.org.clock()),
       enqueueJob: (t, _s, a) => ApexId.valueOf(enqueueJob(t, a[0] ?? null)),
+      attachFinalizer: (t, _s, a) => {
+        attachFinalizer(t, a[0] ?? null);
+        return null;
+      },
       schedule: (t, _s, a) => ApexId.valueOf(schedule(t, stringArg(a, 0), stringArg(a, 1), a[2] ?? null)),
       abortJob: (t, _s, a) => {
         abortJob(t, stringArg(a, 0));
