@@ -1,0 +1,85 @@
+// npx tsx scripts/check-structure.ts — the structure rules of issue 16 (class and method size, folder cycles,
+// unexplained size suppressions) over the production Apex of an sfdx project. See scripts/lib/structure.ts.
+import { resolve } from 'node:path';
+import { parseApexFiles } from './lib/apex-trees';
+import { formatFinding } from './lib/findings';
+import { listApexFiles } from './lib/project-files';
+import { checkStructure, MAX_CLASS_LINES, MAX_METHOD_LINES } from './lib/structure';
+
+const HELP = `Usage: tsx scripts/check-structure.ts [--dir <sfdx-project>] [--graph] [--json]
+
+Checks the production Apex (classes without @IsTest, and triggers) of the project's package directories:
+  ClassTooLong                a class file over ${MAX_CLASS_LINES} lines
+  MethodTooLong               a method or constructor over ${MAX_METHOD_LINES} lines
+  FolderCycle                 folders (the directory holding classes/ or triggers/, e.g. force-app/main/intake)
+                              whose classes reference each other in a circle
+  UnjustifiedSizeSuppression  @SuppressWarnings of a PMD size or complexity rule without a "// reason" of three or
+                              more words on the line where the annotation ends
+Prints file:line for every finding; exits 1 on any finding, 2 on bad usage.
+  --dir <path>   the sfdx project to check (default: the repo root)
+  --graph        also print which folders reference which (production classes only)
+  --json         print findings and the folder graph as JSON
+  --help         this text`;
+
+interface Options {
+  dir: string;
+  graph: boolean;
+  json: boolean;
+}
+
+function parseArgs(argv: string[]): Options | 'help' {
+  const options: Options = { dir: resolve(__dirname, '..'), graph: false, json: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--json') options.json = true;
+    else if (arg === '--graph') options.graph = true;
+    else if (arg === '--dir') {
+      const value = argv[i + 1];
+      if (!value) throw new Error('--dir needs a path');
+      options.dir = resolve(value);
+      i += 1;
+    } else throw new Error(`unknown argument '${arg}' (see --help)`);
+  }
+  return options;
+}
+
+function main(): number {
+  let options: Options | 'help';
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`check-structure: ${(error as Error).message}`);
+    return 2;
+  }
+  if (options === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  const result = checkStructure(options.dir, parseApexFiles(listApexFiles(options.dir)));
+  if (options.json) {
+    const folderGraph = Object.fromEntries(result.folderGraph);
+    console.log(JSON.stringify({ dir: options.dir, findings: result.findings, folderGraph }, null, 2));
+    return result.findings.length > 0 ? 1 : 0;
+  }
+  for (const finding of result.findings) console.log(formatFinding(finding, options.dir));
+  if (options.graph) {
+    console.log('');
+    for (const [folder, targets] of result.folderGraph) console.log(`${folder} → ${targets.join(', ') || '(none)'}`);
+  }
+  console.log('');
+  console.log(
+    `check-structure: ${result.classes} production classes and triggers, ${result.methods} methods: ` +
+      (result.findings.length === 0 ? 'clean' : `${result.findings.length} findings`),
+  );
+  return result.findings.length > 0 ? 1 : 0;
+}
+
+if (require.main === module) {
+  try {
+    process.exit(main());
+  } catch (error: unknown) {
+    console.error(`check-structure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(2);
+  }
+}

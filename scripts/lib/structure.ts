@@ -1,0 +1,343 @@
+// The structure rules of issue 16, on the apex-parser trees of the project's production Apex (classes without
+// @IsTest, and triggers):
+//   ClassTooLong          a class file over 600 lines (counted as `wc -l` counts them, comments included);
+//   MethodTooLong         a method or constructor over 60 lines (from its signature to its closing brace);
+//   FolderCycle           folders that reference each other in a circle — a folder is the directory that holds a
+//                         `classes/` or `triggers/` folder (force-app/main/intake), and a class in folder A naming a
+//                         class declared in folder B (as a type, in `new`, in `catch`, or as the receiver of a
+//                         static call) is an edge A→B; every edge inside a strongly connected group is reported;
+//   UnjustifiedSizeSuppression
+//                         a @SuppressWarnings of a PMD size or complexity rule without a `// reason` of three or more
+//                         words on the line where the annotation ends.
+// Test classes are left out on both ends: tests may reach across folders to build their data.
+import { readFileSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
+import {
+  AnnotationContext,
+  CatchClauseContext,
+  ClassDeclarationContext,
+  CompilationUnitContext,
+  ConstructorDeclarationContext,
+  CreatedNameContext,
+  EnhancedForControlContext,
+  EnumDeclarationContext,
+  FormalParameterContext,
+  IdPrimaryContext,
+  MethodDeclarationContext,
+  PropertyDeclarationContext,
+  TriggerUnitContext,
+  TypeRefContext,
+  VariableDeclaratorContext,
+  type ApexParserRuleContext,
+} from '@apexdevtools/apex-parser';
+import type { ApexTree } from './apex-trees';
+import type { Finding } from './findings';
+
+export const MAX_CLASS_LINES = 600;
+export const MAX_METHOD_LINES = 60;
+
+/** PMD rules about size and complexity: silencing one needs a reason a reviewer can weigh. */
+export const SIZE_RULES = new Set([
+  'NcssCount',
+  'CognitiveComplexity',
+  'CyclomaticComplexity',
+  'ExcessiveParameterList',
+  'ExcessivePublicCount',
+  'TooManyFields',
+  'ExcessiveClassLength',
+  'StdCyclomaticComplexity',
+]);
+
+const MIN_REASON_WORDS = 3;
+
+/** One production unit: a top-level class (interface, enum) or a trigger, and the folder it lives in. */
+interface Unit {
+  file: string;
+  /** Lower-cased name of the top-level type or trigger (Apex names are case-insensitive). */
+  name: string;
+  /** The name as declared. */
+  display: string;
+  folder: string;
+  tree: ApexTree['tree'];
+}
+
+/** A reference from one unit to a class of another folder, at its first place in the file. */
+interface Reference {
+  from: Unit;
+  to: Unit;
+  line: number;
+  column: number;
+}
+
+/** What the structure check found and what it measured. */
+export interface StructureResult {
+  findings: Finding[];
+  classes: number;
+  methods: number;
+  /** Folder → folders it references (production classes only), sorted; the map the architecture doc draws. */
+  folderGraph: Map<string, string[]>;
+}
+
+/**
+ * Runs the four structure rules over `trees` (parsed by parseApexFiles), folders named relative to `projectDir`.
+ * Test classes (@IsTest at the top level) are skipped.
+ */
+export function checkStructure(projectDir: string, trees: ApexTree[]): StructureResult {
+  const units = trees.flatMap(({ file, tree }) => {
+    const unit = toUnit(projectDir, file, tree);
+    return unit ? [unit] : [];
+  });
+  const findings: Finding[] = [];
+  let methods = 0;
+  for (const unit of units) {
+    findings.push(...classLength(unit));
+    const measured = methodLengths(unit);
+    methods += measured.count;
+    findings.push(...measured.findings, ...sizeSuppressions(unit));
+  }
+  const references = folderReferences(units);
+  findings.push(...folderCycles(references));
+  findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  return { findings, classes: units.length, methods, folderGraph: graphOf(units, references) };
+}
+
+function toUnit(projectDir: string, file: string, tree: ApexTree['tree']): Unit | undefined {
+  let name = (file.split(sep).pop() ?? file).replace(/\.(cls|trigger)$/, '');
+  if (tree instanceof TriggerUnitContext) name = tree.id(0)?.getText() ?? name;
+  else {
+    const declaration = tree.typeDeclaration();
+    const annotations = declaration.modifier_list().flatMap((m) => {
+      const annotation = m.annotation();
+      return annotation ? [annotation.id().getText().toLowerCase()] : [];
+    });
+    if (annotations.includes('istest')) return undefined;
+    const declared =
+      declaration.classDeclaration() ?? declaration.interfaceDeclaration() ?? declaration.enumDeclaration();
+    if (declared) name = declared.id().getText();
+  }
+  return { file, name: name.toLowerCase(), display: name, folder: folderOf(projectDir, file), tree };
+}
+
+/** The directory above the file's `classes/` or `triggers/` folder, relative to the project (force-app/main/plan). */
+export function folderOf(projectDir: string, file: string): string {
+  const parts = relative(projectDir, dirname(file)).split(sep);
+  const at = parts.findIndex((part) => part === 'classes' || part === 'triggers');
+  return (at > 0 ? parts.slice(0, at) : parts).join('/');
+}
+
+function classLength(unit: Unit): Finding[] {
+  if (!(unit.tree instanceof CompilationUnitContext)) return [];
+  const text = readFileSync(unit.file, 'utf8');
+  const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  if (lines <= MAX_CLASS_LINES) return [];
+  const declaration = unit.tree.typeDeclaration();
+  return [
+    {
+      layer: 'structure',
+      file: unit.file,
+      line: declaration.start.line,
+      column: declaration.start.column + 1,
+      rule: 'ClassTooLong',
+      message: `${unit.display} is ${lines} lines (at most ${MAX_CLASS_LINES})`,
+    },
+  ];
+}
+
+function methodLengths(unit: Unit): { findings: Finding[]; count: number } {
+  const findings: Finding[] = [];
+  let count = 0;
+  walk(unit.tree, (ctx) => {
+    if (!(ctx instanceof MethodDeclarationContext || ctx instanceof ConstructorDeclarationContext)) return;
+    count += 1;
+    const lines = ctx.stop ? ctx.stop.line - ctx.start.line + 1 : 1;
+    if (lines <= MAX_METHOD_LINES) return;
+    const name = ctx instanceof MethodDeclarationContext ? ctx.id().getText() : ctx.qualifiedName().getText();
+    findings.push({
+      layer: 'structure',
+      file: unit.file,
+      line: ctx.start.line,
+      column: ctx.start.column + 1,
+      rule: 'MethodTooLong',
+      message: `${enclosingClass(ctx)}.${name} is ${lines} lines (at most ${MAX_METHOD_LINES})`,
+    });
+  });
+  return { findings, count };
+}
+
+function enclosingClass(ctx: ApexParserRuleContext): string {
+  for (let at = ctx.parentCtx; at; at = at.parentCtx) {
+    if (at instanceof ClassDeclarationContext || at instanceof EnumDeclarationContext) return at.id().getText();
+  }
+  return 'trigger';
+}
+
+function sizeSuppressions(unit: Unit): Finding[] {
+  const findings: Finding[] = [];
+  let lines: string[] | undefined;
+  walk(unit.tree, (ctx) => {
+    if (!(ctx instanceof AnnotationContext) || ctx.id().getText().toLowerCase() !== 'suppresswarnings') return;
+    const values = ctx.getText();
+    const rules = [...values.matchAll(/PMD\.(\w+)/g)].map((m) => m[1] ?? '').filter((rule) => SIZE_RULES.has(rule));
+    if (rules.length === 0) return;
+    lines ??= readFileSync(unit.file, 'utf8').split(/\r?\n/);
+    const end = ctx.stop ?? ctx.start;
+    const after = (lines[end.line - 1] ?? '').slice(end.column + (end.text?.length ?? 1));
+    if (reasonWords(after) >= MIN_REASON_WORDS) return;
+    findings.push({
+      layer: 'structure',
+      file: unit.file,
+      line: ctx.start.line,
+      column: ctx.start.column + 1,
+      rule: 'UnjustifiedSizeSuppression',
+      message: `@SuppressWarnings of ${rules.map((r) => `PMD.${r}`).join(', ')} needs a "// reason" (${MIN_REASON_WORDS}+ words) after it on line ${end.line}`,
+    });
+  });
+  return findings;
+}
+
+/** Words of prose in the `//` comment of `text` (the rest of a line after an annotation). */
+function reasonWords(text: string): number {
+  const start = text.indexOf('//');
+  if (start < 0) return 0;
+  const prose = text.slice(start + 2).replace(/\bNOPMD\b|PMD\.\w+/gi, ' ');
+  return (prose.match(/[A-Za-z]{2,}/g) ?? []).length;
+}
+
+/** Every reference from a unit to a unit of another folder, the first one per pair of units. */
+function folderReferences(units: Unit[]): Reference[] {
+  const byName = new Map(units.filter((u) => u.tree instanceof CompilationUnitContext).map((u) => [u.name, u]));
+  const references: Reference[] = [];
+  for (const unit of units) {
+    const shadowed = declaredVariables(unit.tree);
+    const seen = new Set<string>();
+    const note = (name: string, at: ApexParserRuleContext): void => {
+      const target = byName.get(name.toLowerCase());
+      if (!target || target.folder === unit.folder || seen.has(target.name)) return;
+      seen.add(target.name);
+      references.push({ from: unit, to: target, line: at.start.line, column: at.start.column + 1 });
+    };
+    walk(unit.tree, (ctx) => {
+      if (ctx instanceof TypeRefContext) {
+        const first = ctx.typeName(0)?.id();
+        if (first) note(first.getText(), ctx);
+      } else if (ctx instanceof CreatedNameContext) {
+        const first = ctx.idCreatedNamePair(0)?.anyId();
+        if (first) note(first.getText(), ctx);
+      } else if (ctx instanceof CatchClauseContext) {
+        const first = ctx.qualifiedName().id(0);
+        if (first) note(first.getText(), ctx);
+      } else if (ctx instanceof IdPrimaryContext) {
+        // A bare name used as an expression is a class only when no variable of the file has that name (Apex
+        // resolves a variable before a type of the same name).
+        const name = ctx.id().getText().toLowerCase();
+        if (!shadowed.has(name)) note(name, ctx);
+      }
+    });
+  }
+  return references;
+}
+
+/** Lower-cased names of every field, property, parameter and local variable declared in the file. */
+function declaredVariables(tree: ApexParserRuleContext): Set<string> {
+  const names = new Set<string>();
+  walk(tree, (ctx) => {
+    if (
+      ctx instanceof VariableDeclaratorContext ||
+      ctx instanceof FormalParameterContext ||
+      ctx instanceof EnhancedForControlContext ||
+      ctx instanceof PropertyDeclarationContext ||
+      ctx instanceof CatchClauseContext
+    ) {
+      names.add(ctx.id().getText().toLowerCase());
+    }
+  });
+  return names;
+}
+
+/** One finding per folder edge that lies on a cycle (inside a strongly connected group of two or more folders). */
+function folderCycles(references: Reference[]): Finding[] {
+  const edges = new Map<string, Map<string, Reference[]>>();
+  for (const reference of references) {
+    const targets = edges.get(reference.from.folder) ?? new Map<string, Reference[]>();
+    edges.set(reference.from.folder, targets);
+    targets.set(reference.to.folder, [...(targets.get(reference.to.folder) ?? []), reference]);
+  }
+  const findings: Finding[] = [];
+  for (const group of stronglyConnected(edges)) {
+    if (group.length < 2) continue;
+    const members = new Set(group);
+    const cycle = [...group].sort().join(', ');
+    for (const from of [...group].sort()) {
+      for (const [to, refs] of [...(edges.get(from) ?? new Map<string, Reference[]>())].sort()) {
+        if (!members.has(to)) continue;
+        const pairs = refs.map((r) => `${r.from.display} → ${r.to.display}`);
+        const first = refs[0];
+        if (!first) continue;
+        findings.push({
+          layer: 'structure',
+          file: first.from.file,
+          line: first.line,
+          column: first.column,
+          rule: 'FolderCycle',
+          message: `folders { ${cycle} } reference each other in a circle; edge ${from} → ${to}: ${pairs.join(', ')}`,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/** Tarjan's strongly connected components of the folder graph. */
+function stronglyConnected(edges: Map<string, Map<string, unknown>>): string[][] {
+  const nodes = new Set<string>([...edges.keys(), ...[...edges.values()].flatMap((t) => [...t.keys()])]);
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const groups: string[][] = [];
+  let counter = 0;
+  const visit = (node: string): void => {
+    index.set(node, counter);
+    low.set(node, counter);
+    counter += 1;
+    stack.push(node);
+    onStack.add(node);
+    for (const next of edges.get(node)?.keys() ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node) ?? 0, low.get(next) ?? 0));
+      } else if (onStack.has(next)) {
+        low.set(node, Math.min(low.get(node) ?? 0, index.get(next) ?? 0));
+      }
+    }
+    if (low.get(node) === index.get(node)) {
+      const group: string[] = [];
+      let member: string | undefined;
+      do {
+        member = stack.pop();
+        if (member === undefined) break;
+        onStack.delete(member);
+        group.push(member);
+      } while (member !== node);
+      groups.push(group);
+    }
+  };
+  for (const node of [...nodes].sort()) if (!index.has(node)) visit(node);
+  return groups;
+}
+
+function graphOf(units: Unit[], references: Reference[]): Map<string, string[]> {
+  const graph = new Map<string, Set<string>>();
+  for (const unit of units) graph.set(unit.folder, graph.get(unit.folder) ?? new Set());
+  for (const reference of references) graph.get(reference.from.folder)?.add(reference.to.folder);
+  return new Map([...graph].sort(([a], [b]) => a.localeCompare(b)).map(([folder, to]) => [folder, [...to].sort()]));
+}
+
+function walk(ctx: ApexParserRuleContext, visit: (ctx: ApexParserRuleContext) => void): void {
+  visit(ctx);
+  for (const child of ctx.children ?? []) if (isRule(child)) walk(child, visit);
+}
+
+function isRule(node: unknown): node is ApexParserRuleContext {
+  return typeof node === 'object' && node !== null && 'children' in node && 'start' in node;
+}
