@@ -80,6 +80,9 @@ export function seedOrg(org: Org): OrgSeed {
     'System Administrator',
   );
   seedMetadataRecords(org);
+  // Every org has its standard price book (Object Reference, "Pricebook2": IsStandard); Apex tests reach it through
+  // Test.getStandardPricebookId().
+  seedRecord(org, 'Pricebook2', { Name: 'Standard Price Book', IsStandard: true, IsActive: true, IsArchived: false });
   const seed: OrgSeed = { organizationId, profiles, adminUserId, automatedProcessUserId };
   org.seed = seed;
   seedSecurity(org, profiles);

@@ -4,6 +4,7 @@
 // three attempts in all, limits restored before each retry), chunking of mixed-type lists ("Creating Records for
 // Different Object Types": at most ten chunks), mixed setup/non-setup DML ("sObjects That Can't Be Used Together in
 // DML Operations"), cascade delete and restricted lookups, and the Recycle Bin.
+import { checkProductDelete, isProductObject, productValues, rollUpLineItems } from './products';
 import { notePendingWork } from '../../library/http/http';
 import { plainText } from '../../runtime/stringify';
 import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
@@ -401,6 +402,13 @@ function decimalOf(text: string): Value {
 }
 
 /** The values the platform computes on save: person names, auto numbers, numbers rounded to their scale. */
+/** Whether a written value equals the stored one (an update that rewrites a field with its value changes nothing). */
+function sameStored(a: Value | undefined, b: Value | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a === null || b === null) return false;
+  return plainText(a) === plainText(b);
+}
+
 function finishValues(txn: Txn, describe: SObjectDescribe, values: Map<string, Value>, isInsert: boolean): void {
   if (['Contact', 'Lead', 'User'].includes(describe.name) && describe.fields.has('firstname')) {
     const first = values.get('firstname');
@@ -450,6 +458,7 @@ function insertRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
     if (r.result.errors.length > 0) return;
     const values = writtenFields(describe, rec, true);
     if (describe.hasOwner && !values.get('ownerid')) values.set('ownerid', userIdValue(txn));
+    const productError = isProductObject(describe) ? productValues(txn, describe, values, null, null) : undefined;
     finishValues(txn, describe, values, true);
     if (
       describe.name === 'PermissionSetAssignment' &&
@@ -461,6 +470,7 @@ function insertRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
       if (ps) values.set('permissionsetid', ApexId.valueOf(ps));
     }
     const errors = validateFields(describe, values, true, txn.org.db, (n) => txn.org.schema.get(n));
+    if (errors.length === 0 && productError) errors.push(productError);
     const access = errors.length === 0 ? security.checkNewValues?.(describe, values, 'insert') : null;
     if (access) errors.push(access);
     if (errors.length > 0) r.result.errors.push(...errors);
@@ -500,6 +510,12 @@ function insertRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
     saved.push({ row: s.row, stored });
   });
   if (saved.length === 0) return;
+  if (isProductObject(describe))
+    rollUpLineItems(
+      txn,
+      describe,
+      saved.map((s) => s.stored),
+    );
   const after = saved.map((s) => recordFromStore(txn, s.stored, true));
   fire(txn, describe, 'after insert', after, null);
   collectAddErrors(
@@ -581,9 +597,14 @@ function updateRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
     const values = writtenFields(describe, w.newRec, false);
     const full = new Map(w.stored.fields);
     for (const [k, v] of values) full.set(k, v);
+    const written = new Set([...values.keys()].filter((k) => !sameStored(w.stored.fields.get(k), values.get(k))));
+    const productError = isProductObject(describe)
+      ? productValues(txn, describe, full, written, w.stored.id)
+      : undefined;
     finishValues(txn, describe, full, false);
     const changed = new Map([...full].filter(([k]) => values.has(k) || k === 'name'));
     const errors = validateFields(describe, changed, false, txn.org.db, (n) => txn.org.schema.get(n));
+    if (errors.length === 0 && productError) errors.push(productError);
     const access = errors.length === 0 ? security.checkNewValues?.(describe, changed, 'update') : null;
     if (access) errors.push(access);
     const reparent = reparentError(describe, w.stored, changed);
@@ -621,6 +642,12 @@ function updateRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
     saved.push(w);
   });
   if (saved.length === 0) return;
+  if (isProductObject(describe))
+    rollUpLineItems(
+      txn,
+      describe,
+      saved.map((w) => w.stored),
+    );
   const after = saved.map((w) => recordFromStore(txn, w.stored, true));
   fire(
     txn,
@@ -780,8 +807,20 @@ function deleteRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
     }
     done.push(w);
   }
+  if (isProductObject(describe))
+    checkProductDelete(
+      txn,
+      describe,
+      done.map((w) => w.stored.id),
+    );
   for (const w of done) markDeleted(txn, w.stored, refs, undefined);
   if (done.length === 0) return;
+  if (isProductObject(describe))
+    rollUpLineItems(
+      txn,
+      describe,
+      done.map((w) => w.stored),
+    );
   fire(
     txn,
     describe,
@@ -864,6 +903,12 @@ function undeleteRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security
     restored.push({ row: r, stored });
   }
   if (restored.length === 0) return;
+  if (isProductObject(describe))
+    rollUpLineItems(
+      txn,
+      describe,
+      restored.map((s) => s.stored),
+    );
   const after = restored.map((s) => recordFromStore(txn, s.stored, true));
   fire(txn, describe, 'after undelete', after, null);
   collectAddErrors(

@@ -42,6 +42,7 @@ export const STATUS_CODES = [
   'CANNOT_EXECUTE_FLOW_TRIGGER',
   'INVALID_OPERATION',
   'LIMIT_EXCEEDED',
+  'STANDARD_PRICE_NOT_DEFINED',
 ];
 
 const classes = new Map<string, ClassInfo>();

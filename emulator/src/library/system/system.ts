@@ -1,5 +1,6 @@
 // System (Apex Reference, "System Class"): debug, the assert methods, now/today, async entry points, job
 // context queries; Test ("Test Class"); Limits ("Limits Class"); UserInfo ("UserInfo Class").
+import { standardPricebookId } from '../../data/dml/products';
 import { createStub } from '../../runtime/stubs';
 import { approximateHeapSize } from '../../runtime/heap';
 import { clearPendingWork, setMock } from '../http/http';
@@ -133,6 +134,9 @@ export function registerSystem(program: Program): void {
         return null;
       },
       calculatePermissionSetGroup: () => null,
+      // Apex Reference, "Test Class": getStandardPricebookId() "Returns the ID of the standard price book in the
+      // organization ... regardless of whether the test can query organization data".
+      getStandardPricebookId: (t) => ApexId.valueOf(standardPricebookId(t)),
       // Apex Reference, "Test Class", setMock(interfaceType, instance): library/http/http.ts.
       setMock: (t, _s, a) => setMock(t, a),
       loadData: () => {
