@@ -47,6 +47,8 @@ export interface AsyncState {
   finalizer?: ApexObject | undefined;
   /** Set while a finalizer runs (Request quiddity TRANSACTION_FINALIZER_QUEUEABLE). */
   inFinalizer?: boolean;
+  /** Outside tests: the finalizer of the job that just ended, run once the job's transaction is over. */
+  pendingFinalizer?: { finalizer: ApexObject; jobId: string; exception: ApexObject | null } | undefined;
 }
 
 export function asyncState(txn: Txn): AsyncState {
@@ -119,22 +121,44 @@ function runRecorded(txn: Txn, job: AsyncJob, body: () => void): void {
 /**
  * The finalizer a Queueable attached runs once the job has ended, with its result (Apex Developer Guide,
  * "Transaction Finalizers": "attach a post-action sequence to a Queueable job and take relevant actions based on
- * the job execution result"). It runs in the job's transaction here (an org gives it its own), after the job's
- * status is recorded.
+ * the job execution result"; "The Queueable job and the Finalizer run in separate Apex and Database transactions").
+ * After a request the finalizer runs in a transaction of its own once the job's is over (drainAfterCommit); in a test
+ * it runs in the test's transaction, as the job did.
  */
 function runFinalizer(txn: Txn, job: AsyncJob, exception: ApexObject | null): void {
   const state = asyncState(txn);
   const finalizer = state.finalizer;
   if (!finalizer) return;
   state.finalizer = undefined;
+  // Outside tests the job's transaction may still be rolled back (drainAfterCommit): the finalizer runs after it.
+  if (!txn.isTest) {
+    state.pendingFinalizer = { finalizer, jobId: job.id, exception };
+    return;
+  }
+  executeFinalizer(txn, finalizer, job.id, exception);
+}
+
+function executeFinalizer(txn: Txn, finalizer: ApexObject, jobId: string, exception: ApexObject | null): void {
+  const state = asyncState(txn);
+  const before = state.context;
+  state.context = 'Queueable';
   state.inFinalizer = true;
   try {
     callInstance(txn, finalizer, 'execute', [
-      finalizerContext(txn, { id: job.id, result: exception ? 'UNHANDLED_EXCEPTION' : 'SUCCESS', exception }),
+      finalizerContext(txn, { id: jobId, result: exception ? 'UNHANDLED_EXCEPTION' : 'SUCCESS', exception }),
     ]);
   } finally {
     state.inFinalizer = false;
+    state.context = before;
   }
+}
+
+/** Runs (in `txn`) the finalizer a job left for after its transaction, if any. */
+function runPendingFinalizer(from: Txn, txn: Txn): void {
+  const pending = asyncState(from).pendingFinalizer;
+  if (!pending) return;
+  asyncState(from).pendingFinalizer = undefined;
+  executeFinalizer(txn, pending.finalizer, pending.jobId, pending.exception);
 }
 
 /** System.attachFinalizer(finalizer): only inside a Queueable's execute, one finalizer per job. */
@@ -318,7 +342,10 @@ export function runQueuedJobs(txn: Txn, onlyAfterStartTest: boolean): void {
   state.queue = state.queue.filter((j) => !jobs.includes(j));
   state.draining = true;
   try {
-    for (const job of jobs) job.run(txn);
+    for (const job of jobs) {
+      job.run(txn);
+      runPendingFinalizer(txn, txn);
+    }
   } finally {
     state.draining = false;
   }
@@ -343,6 +370,28 @@ export function drainAfterCommit(txn: Txn, maxJobs = 1000): void {
     const cacheBefore = snapshotPlatformCache(txn.org);
     try {
       next.job.run(jobTxn);
+      // A job that ended with an unhandled exception (runRecorded recorded it) is rolled back like any failed
+      // transaction (Apex Developer Guide, "Apex Transactions"); its AsyncApexJob keeps the failure.
+      const job = txn.org.db.get(next.job.id);
+      if (job && job.fields.get('status') === 'Failed') {
+        const extended = job.fields.get('extendedstatus') ?? null;
+        txn.org.db.restore(before);
+        restorePlatformCache(txn.org, cacheBefore);
+        setJobStatus(txn, next.job.id, 'Failed', typeof extended === 'string' ? extended : null);
+      }
+      // The finalizer runs in a transaction of its own once the job's has ended (Transaction Finalizers).
+      if (asyncState(jobTxn).pendingFinalizer) {
+        const finalizerTxn = txn.org.newTxn({ userId: next.userId, isTest: false, async: true });
+        const beforeFinalizer = txn.org.db.snapshot();
+        try {
+          runPendingFinalizer(jobTxn, finalizerTxn);
+        } catch (e) {
+          txn.org.db.restore(beforeFinalizer);
+          if (!(normalizeError(finalizerTxn, e) instanceof ApexThrow)) throw e;
+        }
+        for (const queued of asyncState(finalizerTxn).queue.splice(0)) queue.push({ job: queued, userId: next.userId });
+      }
+      if (job && job.fields.get('status') === 'Failed') continue;
     } catch (e) {
       txn.org.db.restore(before);
       restorePlatformCache(txn.org, cacheBefore);
