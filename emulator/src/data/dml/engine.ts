@@ -7,6 +7,7 @@
 import { checkProductDelete, isProductObject, productValues, rollUpLineItems } from './products';
 import { notePendingWork } from '../../library/http/http';
 import { plainText } from '../../runtime/stringify';
+import { exactEquals } from '../../runtime/equality';
 import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
 import { ApexThrow, exceptionState, type DmlErrorInfo } from '../../runtime/exceptions';
 import type { EffectiveSharing } from '../../runtime/frame';
@@ -405,8 +406,8 @@ function decimalOf(text: string): Value {
 /** Whether a written value equals the stored one (an update that rewrites a field with its value changes nothing). */
 function sameStored(a: Value | undefined, b: Value | undefined): boolean {
   if (a === b) return true;
-  if (a === undefined || b === undefined || a === null || b === null) return false;
-  return plainText(a) === plainText(b);
+  if (a === undefined || b === undefined) return false;
+  return exactEquals(a, b);
 }
 
 function finishValues(txn: Txn, describe: SObjectDescribe, values: Map<string, Value>, isInsert: boolean): void {
