@@ -134,6 +134,18 @@ export const STANDARD_VALUE_SETS: Record<string, PicklistEntry[]> = {
     ['Edit', { label: 'Read/Write' }],
     ['All', { label: 'Owner' }],
   ]),
+  // RowCause of a standard object's share row (Object Reference, "OpportunityShare" … RowCause: "You can only write
+  // to this field when its value is either omitted or set to Manual (default)"; the values named there: Owner,
+  // Manual, Rule, ImplicitChild / ImplicitParent, Team). Orgs with territories have more, so the field is
+  // `incomplete`: another value fails loudly.
+  ShareRowCause: picklist([
+    ['Owner', {}],
+    ['Manual', { defaultValue: true }],
+    ['Rule', {}],
+    ['ImplicitChild', {}],
+    ['ImplicitParent', {}],
+    ['Team', {}],
+  ]),
   ShareAccessLevelNoAll: picklist([
     ['None', { label: 'Private' }],
     ['Read', { label: 'Read Only' }],
