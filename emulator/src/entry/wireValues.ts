@@ -135,7 +135,12 @@ export function fromWire(txn: Txn, json: Json | undefined, type: ApexType): Valu
         if (k === 'attributes') continue;
         const m = rec.member(k);
         if (m.kind !== 'field') throw new EmulatorUnsupportedError(`relationship ${k} in a client's sObject`);
-        rec.values.set(m.field.name.toLowerCase(), convertFieldValue(m.field, fieldFromWire(x, m.field.apexType)));
+        // A JSON null is the field's Apex null, not the text "null" (RFC 8259 null; Apex Developer Guide, "Apex REST
+        // Methods": parameters are deserialized as JSON.deserialize does, which sets a field given as null to null).
+        rec.values.set(
+          m.field.name.toLowerCase(),
+          x === null ? null : convertFieldValue(m.field, fieldFromWire(x, m.field.apexType)),
+        );
       }
       return rec;
     }
