@@ -5,6 +5,8 @@
  * "controls" above the spinner and error, the default slot below them). A host with a header of its own (the
  * review's sticky header) leaves `heading` empty and fills slot "header"; its close then sits beside Retry.
  * The card decides nothing: it fires `refresh` (the refresh button, Retry) and `close`, and the host acts on them.
+ * Shadow DOM, not light DOM: the LWC Developer Guide (Light DOM) does not support distributing light DOM components
+ * in a managed package, so the card's markup is in its own shadow tree (hosts' tests read it there).
  */
 import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/actionPlaneLabels';
