@@ -4,7 +4,7 @@
  * reviewed (and decided) in place.
  */
 import { LightningElement, api } from 'lwc';
-import { errorMessage, loadActionsForRecord, type InboxRow } from 'c/actionPlaneApi';
+import { loadActionsForRecord, type InboxRow } from 'c/actionPlaneApi';
 import {
   approvalProgress,
   changeLines,
@@ -15,6 +15,7 @@ import {
   statusLabel,
 } from 'c/actionPlaneFormat';
 import { LABELS, formatLabel } from 'c/actionPlaneLabels';
+import { Loader } from 'c/actionPlaneLoad';
 
 export default class RecordAgentActions extends LightningElement {
   labels = LABELS;
@@ -26,6 +27,7 @@ export default class RecordAgentActions extends LightningElement {
 
   private requestedId: string | undefined;
   private connected = false;
+  private readonly loader = new Loader(this);
 
   /** The record whose agent actions to list (set by the record page, or by any host). */
   @api
@@ -56,18 +58,13 @@ export default class RecordAgentActions extends LightningElement {
   private async load(): Promise<void> {
     const id = this.requestedId;
     if (!id) return;
-    this.loading = true;
-    this.loadError = null;
-    try {
-      const rows = await loadActionsForRecord(id);
-      if (id !== this.requestedId) return;
-      this.rows = rows;
-      this.now = Date.now();
-    } catch (error) {
-      this.loadError = errorMessage(error);
-    } finally {
-      this.loading = false;
-    }
+    await this.loader.run(
+      () => loadActionsForRecord(id),
+      (rows) => {
+        this.rows = rows;
+        this.now = Date.now();
+      },
+    );
   }
 
   get heading(): string {

@@ -26,6 +26,7 @@ import {
   statusLabel,
 } from 'c/actionPlaneFormat';
 import { LABELS, formatLabel, pluralLabel } from 'c/actionPlaneLabels';
+import { Loader } from 'c/actionPlaneLoad';
 
 const HALTED_OR_DONE = new Set(['Halted', 'Completed', 'Rejected', 'Failed']);
 
@@ -42,6 +43,7 @@ export default class RunTimeline extends NavigationMixin(LightningElement) {
 
   private requestedId: string | undefined;
   private connected = false;
+  private readonly loader = new Loader(this);
 
   /** The AgentRun__c id to show. */
   @api
@@ -85,21 +87,17 @@ export default class RunTimeline extends NavigationMixin(LightningElement) {
   private async load(): Promise<void> {
     const id = this.effectiveId;
     if (!id) return;
-    this.loading = true;
-    this.loadError = null;
-    try {
-      const timeline = await loadRunTimeline(id);
-      if (id !== this.effectiveId) return;
-      this.timeline = timeline;
-    } catch (error) {
-      this.loadError = errorMessage(error);
-    } finally {
-      this.loading = false;
-    }
+    await this.loader.run(
+      () => loadRunTimeline(id),
+      (timeline) => {
+        this.timeline = timeline;
+      },
+    );
   }
 
+  /** The run as last loaded, unless the card shows the spinner or a load error instead. */
   get hasTimeline(): boolean {
-    return this.timeline !== null && !this.loading;
+    return this.timeline !== null && !this.loading && !this.loadError;
   }
   get heading(): string {
     const run = this.timeline?.run;

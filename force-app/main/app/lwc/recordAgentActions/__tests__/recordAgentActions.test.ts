@@ -42,6 +42,13 @@ function row(n: number, status: InboxRow['status']): InboxRow {
 /** One macrotask turn: every promise chain the component started (all microtasks) has settled by then. */
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** The shared card (c-action-plane-card) draws the heading, spinner and load error in its own shadow tree. */
+function card(root: ShadowRoot): ShadowRoot {
+  const element = root.querySelector('c-action-plane-card');
+  if (!element?.shadowRoot) throw new Error('no c-action-plane-card');
+  return element.shadowRoot;
+}
+
 async function render(result: InboxRow[] | Error) {
   if (result instanceof Error) getActionsMock.mockRejectedValue({ body: { message: result.message } });
   else getActionsMock.mockResolvedValue({ rows: result });
@@ -61,7 +68,7 @@ describe('c-record-agent-actions', () => {
   it('listsTheRecordsActionsWithStatus', async () => {
     const root = await render([row(1, 'PendingApproval'), row(2, 'Applied')]);
     expect(getActionsMock).toHaveBeenCalledWith({ recordId: '006000000000001AAA' });
-    expect(root.querySelector('h2')?.textContent).toBe('Agent actions (2)');
+    expect(card(root).querySelector('h2')?.textContent).toBe('Agent actions (2)');
     const items = [...root.querySelectorAll('.actions > li')];
     const badges = items.map((li) => li.querySelector<HTMLElement>('[data-status]'));
     expect(badges.map((badge) => badge?.textContent)).toEqual(['Pending approval', 'Applied']);
@@ -76,7 +83,16 @@ describe('c-record-agent-actions', () => {
 
   it('showsTheLoadError', async () => {
     const root = await render(new Error('Insufficient access'));
-    expect(root.querySelector('.load-error')?.textContent).toContain('Insufficient access');
+    expect(card(root).querySelector('.load-error')?.textContent).toContain('Insufficient access');
+  });
+
+  it('reloadsFromTheRefreshButton', async () => {
+    const root = await render([row(1, 'PendingApproval')]);
+    getActionsMock.mockResolvedValue({ rows: [row(1, 'Applied'), row(2, 'PendingApproval')] });
+    card(root).querySelector('.refresh')?.dispatchEvent(new CustomEvent('click'));
+    await flush();
+    expect(getActionsMock).toHaveBeenCalledTimes(2);
+    expect(card(root).querySelector('h2')?.textContent).toBe('Agent actions (2)');
   });
 
   it('opensAReviewInPlace', async () => {

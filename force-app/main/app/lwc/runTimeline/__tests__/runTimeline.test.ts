@@ -58,6 +58,13 @@ type Toast = { title: string; message: string; variant: string };
 
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** The shared card (c-action-plane-card) draws the heading, spinner and load error in its own shadow tree. */
+function card(root: ShadowRoot): ShadowRoot {
+  const element = root.querySelector('c-action-plane-card');
+  if (!element?.shadowRoot) throw new Error('no c-action-plane-card');
+  return element.shadowRoot;
+}
+
 async function render(data: RunTimelineData | Error = timeline()) {
   if (data instanceof Error) getRunTimelineMock.mockRejectedValue({ body: { message: data.message } });
   else getRunTimelineMock.mockResolvedValue(data);
@@ -218,7 +225,22 @@ describe('c-run-timeline', () => {
 
   it('showsTheLoadError', async () => {
     const { root } = await render(new Error('Run not found: r1'));
-    expect(root.querySelector('.load-error')?.textContent).toContain('Run not found: r1');
+    expect(card(root).querySelector('.load-error')?.textContent).toContain('Run not found: r1');
+  });
+
+  it('closesFromItsHeaderInAPanelAndRetriesAFailedLoad', async () => {
+    const { element, root } = await render(new Error('Run not found: r1'));
+    Object.assign(element, { showClose: true });
+    const closed: string[] = [];
+    element.addEventListener('close', () => closed.push('close'));
+    await flush();
+    card(root).querySelector('.slds-card__header .close')?.dispatchEvent(new CustomEvent('click'));
+    expect(closed).toEqual(['close']);
+    getRunTimelineMock.mockResolvedValue(timeline());
+    card(root).querySelector('.retry')?.dispatchEvent(new CustomEvent('click'));
+    await flush();
+    expect(card(root).querySelector('.load-error')).toBeNull();
+    expect(root.querySelectorAll('.events li')).toHaveLength(3);
   });
 
   it('haltsOnlyWithAReason', async () => {
