@@ -38,6 +38,7 @@ import {
   statusLabel,
 } from 'c/actionPlaneFormat';
 import { LABELS, formatLabel } from 'c/actionPlaneLabels';
+import { Loader } from 'c/actionPlaneLoad';
 import type { FieldEditDetail } from 'c/fieldDiff';
 
 interface FieldDiffElement extends HTMLElement {
@@ -104,6 +105,7 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   private previewSeq = 0;
   private previewedValues = '';
   private previewRun: Promise<void> | null = null;
+  private readonly loader = new Loader(this);
   private onBeforeUnload = (event: BeforeUnloadEvent): void => {
     if (this.hasUnsentDraft) {
       event.preventDefault();
@@ -171,24 +173,25 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     if (!id || id === this.loadedFor) return;
     const previousStatus = this.detail?.action.id === id ? this.detail.action.status : null;
     this.loadedFor = id;
-    this.loading = this.detail === null || this.detail.action.id !== id;
-    this.loadError = null;
-    try {
-      const detail = await loadAction(id);
-      if (id !== this.effectiveId) return;
-      this.detail = detail;
-      this.changedNotice =
-        previousStatus !== null && previousStatus !== detail.action.status
-          ? formatLabel(LABELS.liveChanged, statusLabel(detail.action.status))
-          : '';
-      if (!keepDraft || !isOpenStatus(detail.action.status)) this.restoreDraft(id);
-      this.recordUrl = await this.generateRecordUrl(detail.action.recordId);
-    } catch (error) {
-      this.loadError = errorMessage(error);
-      this.loadedFor = undefined;
-    } finally {
-      this.loading = false;
-    }
+    await this.loader.run(
+      () => loadAction(id),
+      async (detail) => {
+        this.detail = detail;
+        this.changedNotice =
+          previousStatus !== null && previousStatus !== detail.action.status
+            ? formatLabel(LABELS.liveChanged, statusLabel(detail.action.status))
+            : '';
+        if (!keepDraft || !isOpenStatus(detail.action.status)) this.restoreDraft(id);
+        this.recordUrl = await this.generateRecordUrl(detail.action.recordId);
+      },
+      {
+        // Another action, or the first: the spinner. A reload of the action on screen keeps it (and what is typed).
+        spinner: this.detail === null || this.detail.action.id !== id,
+        failed: () => {
+          this.loadedFor = undefined;
+        },
+      },
+    );
   }
 
   // A reason or edits typed earlier for this action (before a reload, or before looking at another action).
@@ -260,8 +263,13 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
 
   // ---- what the template shows --------------------------------------------------------------------------------
 
+  /** The action as last loaded, unless the card shows the spinner or a load error instead. */
   get hasDetail(): boolean {
-    return this.detail !== null && !this.loading;
+    return this.detail !== null && !this.loading && !this.loadError;
+  }
+
+  get noActionChosen(): boolean {
+    return this.detail === null && !this.loading && !this.loadError;
   }
 
   get action() {

@@ -126,6 +126,13 @@ type Toast = { title: string; message: string; variant: string };
 
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** The shared card (c-action-plane-card) draws the heading, spinner and load error in its own shadow tree. */
+function card(root: ShadowRoot): ShadowRoot {
+  const element = root.querySelector('c-action-plane-card');
+  if (!element?.shadowRoot) throw new Error('no c-action-plane-card');
+  return element.shadowRoot;
+}
+
 async function render(data: ActionDetail | Error = detail(), props: Record<string, unknown> = {}) {
   if (data instanceof Error) getActionMock.mockRejectedValue({ body: { message: data.message } });
   else getActionMock.mockResolvedValue(data);
@@ -215,12 +222,20 @@ describe('c-action-review', () => {
 
   it('showsTheLoadErrorWithRetry', async () => {
     const { root } = await render(new Error('Insufficient access to this action.'));
-    expect(root.querySelector('.load-error')?.textContent).toContain('Insufficient access to this action.');
+    expect(card(root).querySelector('.load-error')?.textContent).toContain('Insufficient access to this action.');
     getActionMock.mockResolvedValue(detail());
-    click(root, '.retry');
+    click(card(root), '.retry');
     await flush();
-    expect(root.querySelector('.load-error')).toBeNull();
+    expect(card(root).querySelector('.load-error')).toBeNull();
     expect(root.querySelector('.rationale')).not.toBeNull();
+  });
+
+  it('closesBesideRetryWhenItCouldNotLoadInAPanel', async () => {
+    const { element, root } = await render(new Error('Insufficient access to this action.'), { showClose: true });
+    const closed: string[] = [];
+    element.addEventListener('close', () => closed.push('close'));
+    click(card(root), '.slds-card__body lightning-button.close');
+    expect(closed).toEqual(['close']);
   });
 
   it('approvesAndNotifiesTheRecordWhenApplied', async () => {
