@@ -38,6 +38,7 @@ import {
   type Tone,
 } from 'c/actionPlaneFormat';
 import { LABELS, formatLabel, pluralLabel } from 'c/actionPlaneLabels';
+import { Loader } from 'c/actionPlaneLoad';
 import {
   dialogTitle,
   isDecidable,
@@ -136,7 +137,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
   now = Date.now();
   renderLimit = RENDER_STEP;
 
-  private requestSeq = 0;
+  private readonly loader = new Loader(this);
   private pendingTimer: number | undefined;
   private liveTimer: number | undefined;
   private liveReviewIds = new Set<string>();
@@ -268,32 +269,32 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
     };
   }
 
+  // The newest request wins (a filter changed again meanwhile); rows on screen stay there while the page reloads.
   private async load(): Promise<void> {
-    const seq = ++this.requestSeq;
     const activeId = this.rows[this.activeIndex]?.id;
-    this.loading = this.rows.length === 0;
-    this.loadError = null;
-    try {
-      const page = await loadInbox(this.filters);
-      if (seq !== this.requestSeq) return; // a newer filter change won
-      this.rows = sortOpenFirst(page.rows ?? []);
-      this.total = page.total ?? this.rows.length;
-      this.agents = page.agents ?? [];
-      this.objects = page.objects ?? [];
-      this.now = Date.now();
-      const visible = new Set(this.rows.map((row) => row.id));
-      this.selectedIds = this.selectedIds.filter((id) => visible.has(id));
-      const keep = activeId === undefined ? -1 : this.rows.findIndex((row) => row.id === activeId);
-      this.activeIndex = keep >= 0 ? keep : Math.min(this.activeIndex, Math.max(this.rows.length - 1, 0));
-      this.renderLimit = Math.max(this.renderLimit, RENDER_STEP, this.activeIndex + 1);
-    } catch (error) {
-      if (seq !== this.requestSeq) return;
-      this.loadError = errorMessage(error);
-      this.rows = [];
-      this.total = 0;
-    } finally {
-      if (seq === this.requestSeq) this.loading = false;
-    }
+    const filters = this.filters;
+    await this.loader.run(
+      () => loadInbox(filters),
+      (page) => {
+        this.rows = sortOpenFirst(page.rows ?? []);
+        this.total = page.total ?? this.rows.length;
+        this.agents = page.agents ?? [];
+        this.objects = page.objects ?? [];
+        this.now = Date.now();
+        const visible = new Set(this.rows.map((row) => row.id));
+        this.selectedIds = this.selectedIds.filter((id) => visible.has(id));
+        const keep = activeId === undefined ? -1 : this.rows.findIndex((row) => row.id === activeId);
+        this.activeIndex = keep >= 0 ? keep : Math.min(this.activeIndex, Math.max(this.rows.length - 1, 0));
+        this.renderLimit = Math.max(this.renderLimit, RENDER_STEP, this.activeIndex + 1);
+      },
+      {
+        spinner: this.rows.length === 0,
+        failed: () => {
+          this.rows = [];
+          this.total = 0;
+        },
+      },
+    );
   }
 
   // ---- live updates ------------------------------------------------------------------------------------------

@@ -96,6 +96,13 @@ type Toast = { title: string; message: string; variant: string };
 
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** The shared card (c-action-plane-card) draws the heading, spinner and load error in its own shadow tree. */
+function card(root: ShadowRoot): ShadowRoot {
+  const element = root.querySelector('c-action-plane-card');
+  if (!element?.shadowRoot) throw new Error('no c-action-plane-card');
+  return element.shadowRoot;
+}
+
 async function render(data: InboxPage | Error = page([row(1), row(2), row(3)]), props: Record<string, unknown> = {}) {
   if (data instanceof Error) getInboxMock.mockRejectedValue({ body: { message: data.message } });
   else getInboxMock.mockResolvedValue(data);
@@ -153,7 +160,7 @@ describe('c-action-inbox states', () => {
     const element = createElement('c-action-inbox', { is: ActionInbox });
     document.body.appendChild(element);
     await flush();
-    expect(element.shadowRoot?.querySelector('.loading lightning-spinner')).not.toBeNull();
+    expect(card(element.shadowRoot as ShadowRoot).querySelector('.loading lightning-spinner')).not.toBeNull();
     expect(element.shadowRoot?.querySelector('.empty')).toBeNull();
   });
 
@@ -165,12 +172,43 @@ describe('c-action-inbox states', () => {
 
   it('showsTheErrorStateWithRetry', async () => {
     const { root } = await render(new Error('You do not have access to ActionPlane.'));
-    expect(root.querySelector('.load-error')?.textContent).toContain('You do not have access to ActionPlane.');
+    expect(card(root).querySelector('.load-error')?.textContent).toContain('You do not have access to ActionPlane.');
     getInboxMock.mockResolvedValue(page([row(1)]));
-    root.querySelector('.retry')?.dispatchEvent(new CustomEvent('click'));
+    card(root).querySelector('.retry')?.dispatchEvent(new CustomEvent('click'));
     await flush();
-    expect(root.querySelector('.load-error')).toBeNull();
+    expect(card(root).querySelector('.load-error')).toBeNull();
     expect(root.querySelectorAll('tbody tr')).toHaveLength(1);
+  });
+
+  it('reloadsFromTheRefreshButtonKeepingTheRowsOnScreen', async () => {
+    const { root } = await render(page([row(1)]));
+    const pending = new Promise<InboxPage>(() => undefined);
+    getInboxMock.mockReturnValue(pending);
+    card(root).querySelector('.refresh')?.dispatchEvent(new CustomEvent('click'));
+    await flush();
+    expect(getInboxMock).toHaveBeenCalledTimes(2);
+    expect(card(root).querySelector('lightning-spinner')).toBeNull();
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(1);
+  });
+
+  it('dropsAPageAnOlderFilterAskedFor', async () => {
+    const { root } = await render(page([row(1)]));
+    let answerOld: (value: InboxPage) => void = () => undefined;
+    getInboxMock.mockReturnValueOnce(new Promise<InboxPage>((resolve) => (answerOld = resolve)));
+    getInboxMock.mockResolvedValueOnce(page([row(2), row(3)]));
+    const risk = root.querySelector<HTMLSelectElement>('select[data-filter="risk"]');
+    if (!risk) throw new Error('no risk filter');
+    risk.value = 'High';
+    risk.dispatchEvent(new CustomEvent('change'));
+    risk.value = 'Low';
+    risk.dispatchEvent(new CustomEvent('change'));
+    await flush();
+    answerOld(page([row(9)]));
+    await flush();
+    expect([...root.querySelectorAll('tbody tr .open-review')].map((a) => a.textContent)).toEqual([
+      'PA-0002',
+      'PA-0003',
+    ]);
   });
 
   it('listsPendingFirstWithEveryColumn', async () => {
