@@ -31,6 +31,9 @@ export interface ExceptionState {
   clientMessage?: string;
 }
 
+/** The message of an exception constructed without one (runtime/invoke.ts, initBuiltinException). */
+export const SCRIPT_THROWN_MESSAGE = 'Script-thrown exception';
+
 /** A thrown Apex exception travelling up the JavaScript stack. Not an Error: no JS stack is captured (speed). */
 export class ApexThrow {
   constructor(

@@ -14,7 +14,7 @@ import { ClassInfo, MethodInfo, type NativeMethod, type PropertyInfo } from './c
 import { compileMethod, compileInitializers } from './compile/methods';
 import { castTo, convertForAssign, isInstanceOf, runtimeTypeOf } from './conversion';
 import { setObjectProtocol } from './equality';
-import { ApexThrow, exceptionState, initExceptionState, toApexThrow } from './exceptions';
+import { ApexThrow, exceptionState, initExceptionState, SCRIPT_THROWN_MESSAGE, toApexThrow } from './exceptions';
 import { Frame, type EffectiveSharing } from './frame';
 import { MAX_STACK_DEPTH } from './limits';
 import { nullPointer } from './operators';
@@ -286,9 +286,18 @@ export function runInstanceInit(txn: Txn, cls: ClassInfo, obj: ApexObject): void
   runInFrame(txn, rt.initMethod, obj, rt.instanceInit);
 }
 
-/** Exception(), Exception(String), Exception(Exception), Exception(String, Exception). */
+/**
+ * Exception(), Exception(String), Exception(Exception), Exception(String, Exception). An exception built without a
+ * message (no String argument — the no-argument or the cause-only constructor, or a constructor of its own that does
+ * not pass one to super) reports 'Script-thrown exception' as its message. The Apex Developer Guide ("Create Custom
+ * Exceptions") gives no message for `new MyException()`; org evidence: forcedotcom/force-dot-com-esapi,
+ * SFDCAccessControlException ("Override the getMessage method to avoid getting only script-thrown exception as the
+ * exception message") and its pull request #11. The cause-only case is the emulator's choice (docs/emulator.md).
+ */
 function initBuiltinException(txn: Txn, obj: ApexObject, args: Value[]): void {
   const state = exceptionState(obj);
+  if (!args.some((a) => typeof a === 'string' || a === null || a instanceof ApexId))
+    state.message = SCRIPT_THROWN_MESSAGE;
   for (const a of args) {
     if (typeof a === 'string' || a === null) state.message = a;
     else if (a instanceof ApexObject && a.cls.isException) state.cause = a;
@@ -296,6 +305,10 @@ function initBuiltinException(txn: Txn, obj: ApexObject, args: Value[]): void {
     else
       throw new ApexPlatformError('System.TypeException', 'Exception constructor takes a String and/or an Exception');
   }
+  // An AuraHandledException keeps its constructor's message for the client while getMessage() says 'Script-thrown
+  // exception' until setMessage is called (library/lang/exceptions.ts).
+  if (obj.cls.chain().some((c) => c.lower === 'aurahandledexception') && typeof state.message === 'string')
+    state.clientMessage = state.message;
 }
 
 // ---------------------------------------------------------------- calls

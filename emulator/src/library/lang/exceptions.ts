@@ -3,7 +3,7 @@
 // DmlException's row methods; AuraHandledException, whose getMessage() is 'Script-thrown exception' unless
 // setMessage is called while the client still receives the constructor's message.
 import { ApexPlatformError } from '../../errors';
-import { exceptionState, type DmlErrorInfo } from '../../runtime/exceptions';
+import { exceptionState, SCRIPT_THROWN_MESSAGE, type DmlErrorInfo } from '../../runtime/exceptions';
 import type { Program } from '../../runtime/program';
 import { ApexList, ApexMap, ApexObject, ApexSet, type Value } from '../../runtime/values';
 import { storePut } from '../../runtime/equality';
@@ -75,8 +75,7 @@ export function registerExceptions(program: Program): void {
     methods: {
       getMessage: (_t, s) => {
         const state = exceptionState(self(s));
-        if (state.clientMessage !== undefined && state.message === state.clientMessage)
-          return 'Script-thrown exception';
+        if (state.clientMessage !== undefined && state.message === state.clientMessage) return SCRIPT_THROWN_MESSAGE;
         return state.message;
       },
       setMessage: (_t, s, a) => {
