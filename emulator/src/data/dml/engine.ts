@@ -24,6 +24,7 @@ import type { StoredRecord } from '../Database';
 import type { AccessMode } from '../query';
 import { fireTriggers } from './triggers';
 import { storedNumber, uniqueViolations, validateFields, type RowError } from './validation';
+import { assignGroupDeveloperNames } from './groups';
 
 export type DmlOp = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
 
@@ -477,6 +478,11 @@ function insertRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
     if (errors.length > 0) r.result.errors.push(...errors);
     else toSave.push({ row: r, rec: Object.assign(rec, { pending: values }) });
   });
+  assignGroupDeveloperNames(
+    describe,
+    toSave.map((s) => (s.rec as SObjectValue & { pending: Map<string, Value> }).pending),
+    txn.org.db,
+  );
   const unique = uniqueViolations(
     describe,
     toSave.map((s) => ({ id: null, values: (s.rec as SObjectValue & { pending: Map<string, Value> }).pending })),

@@ -12,6 +12,7 @@ import { ApexDecimal } from '../../values/Decimal';
 import { ApexDouble } from '../../values/Double';
 import { ApexId } from '../../values/Id';
 import type { Database } from '../Database';
+import { groupDeveloperNameViolations } from './groups';
 
 export interface RowError {
   statusCode: string;
@@ -242,5 +243,6 @@ export function uniqueViolations(
       seen.set(n, i);
     });
   }
+  groupDeveloperNameViolations(describe, rows, db, out);
   return out;
 }

@@ -242,7 +242,8 @@ export const STANDARD_VALUE_SETS: Record<string, PicklistEntry[]> = {
     'Organization',
     'PRMOrganization',
     'Queue',
-    'Regular',
+    // Object Reference, "Group", Type: "Regular—Standard public group" — what a group inserted without a Type is.
+    ['Regular', { defaultValue: true }],
     'Role',
     'RoleAndSubordinates',
     'RoleAndSubordinatesInternal',
