@@ -134,7 +134,7 @@ export function seedSecurity(org: SecurityOrgWithIds, profiles: ReadonlyMap<stri
         );
       profileId = insert(org, 'Profile', {
         Name: meta.name,
-        UserType: 'Standard',
+        UserType: userTypeOfLicense(meta.userLicense),
         Description: meta.description ?? null,
         ...permissionFields(org, 'Profile', enabledUserPermissions(meta)),
       });
@@ -438,4 +438,15 @@ export function groupPermissionSet(org: SecurityOrgWithIds, groupId: string): st
     Type: 'Group',
     PermissionSetGroupId: ref(groupId),
   });
+}
+
+/**
+ * Profile.UserType from the profile's user license (Object Reference, "User", UserType: "Standard: user license. This
+ * user type also includes Salesforce Platform and Salesforce Platform One user licenses"). Other licenses (portal,
+ * community, Chatter, guest) are not modelled: their profiles get no UserType, and saving a user with one fails
+ * loudly (data/dml/engine.ts).
+ */
+function userTypeOfLicense(license: string | undefined): string | null {
+  const standard = ['salesforce', 'salesforce platform', 'salesforce platform one'];
+  return license !== undefined && standard.includes(license.trim().toLowerCase()) ? 'Standard' : null;
 }

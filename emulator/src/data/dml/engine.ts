@@ -418,6 +418,7 @@ function finishValues(txn: Txn, describe: SObjectDescribe, values: Map<string, V
     const parts = [first, last].filter((p): p is string => typeof p === 'string' && p !== '');
     values.set('name', parts.join(' '));
   }
+  if (describe.name === 'User') values.set('usertype', userTypeOfProfile(txn, values.get('profileid') ?? null));
   for (const f of describe.fields.list()) {
     const key = f.name.toLowerCase();
     if (f.autoNumber && isInsert) values.set(key, txn.org.nextAutoNumber(describe, f));
@@ -426,6 +427,23 @@ function finishValues(txn: Txn, describe: SObjectDescribe, values: Map<string, V
       // Formula fields are computed when read; nothing is stored.
     }
   }
+}
+
+/**
+ * User.UserType comes from the user's profile and its license (Object Reference, "User", UserType: "The category of
+ * user license. Each UserType is associated with one or more UserLicense records. Each UserLicense is associated
+ * with one or more profiles"); a profile whose license the emulator does not know fails loudly.
+ */
+function userTypeOfProfile(txn: Txn, profileId: Value): Value {
+  if (profileId === null) return null;
+  const profile = txn.org.db.get(plainText(profileId));
+  if (!profile || profile.describe.name !== 'Profile') return null;
+  const type = profile.fields.get('usertype') ?? null;
+  if (type === null)
+    throw new EmulatorUnsupportedError(
+      `a user of profile ${plainText(profile.fields.get('name') ?? null)}, whose user license the emulator does not model`,
+    );
+  return type;
 }
 
 // ---------------------------------------------------------------- insert

@@ -200,7 +200,12 @@ export function registerSystem(program: Program): void {
       getUserEmail: (t) => user(t).get('email') ?? null,
       getProfileId: (t) => user(t).get('profileid') ?? null,
       getUserRoleId: (t) => user(t).get('userroleid') ?? null,
-      getUserType: (t) => user(t).get('usertype') ?? 'Standard',
+      // User.UserType, set from the user's profile when the user is saved (data/dml/engine.ts, userTypeOfProfile).
+      getUserType: (t) => {
+        const type = user(t).get('usertype') ?? null;
+        if (type === null) throw new EmulatorUnsupportedError('UserInfo.getUserType of a user without a UserType');
+        return type;
+      },
       getOrganizationId: (t) => ApexId.valueOf(t.org.seed.organizationId),
       getOrganizationName: (t) => t.org.db.get(t.org.seed.organizationId)?.fields.get('name') ?? null,
       getLocale: (t) => t.org.userContext(t.userId).locale,
