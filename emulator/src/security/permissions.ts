@@ -95,6 +95,7 @@ export class UserAccessView {
   private membershipMemo: Membership | undefined;
   private readonly objectMemo = new Map<string, PartialObjectPerms>();
   private readonly userPermMemo = new Map<string, boolean>();
+  private fieldGrantMemo: Map<string, { read: boolean; edit: boolean }> | undefined;
 
   constructor(
     readonly org: SecurityOrg,
@@ -239,22 +240,35 @@ export class UserAccessView {
   }
 
   private fieldRows(d: SObjectDescribe, f: FieldDescribe): { read: boolean; edit: boolean } {
-    const names = new Set([`${lower(d.name)}.${lower(f.name)}`]);
+    const names = [`${lower(d.name)}.${lower(f.name)}`];
     // Activity custom fields are granted as Activity.<Field> (Metadata API, "Profile": fieldPermissions).
-    if (lower(d.name) === 'task' || lower(d.name) === 'event') names.add(`activity.${lower(f.name)}`);
+    if (lower(d.name) === 'task' || lower(d.name) === 'event') names.push(`activity.${lower(f.name)}`);
+    const grants = this.fieldGrants();
     let read = false;
     let edit = false;
+    for (const name of names) {
+      const g = grants.get(name);
+      if (g?.read) read = true;
+      if (g?.edit) edit = read = true;
+    }
+    return { read, edit };
+  }
+
+  /** The FieldPermissions rows of the user's permission sets by lower-case `object.field` (read once per view). */
+  private fieldGrants(): Map<string, { read: boolean; edit: boolean }> {
+    if (this.fieldGrantMemo) return this.fieldGrantMemo;
+    const grants = new Map<string, { read: boolean; edit: boolean }>();
     for (const row of live(this.org.db, 'FieldPermissions')) {
       const parent = idOf(row.fields.get('parentid'));
       if (!parent || !this.permissionSetIds.has(parent)) continue;
-      if (!names.has(lower(text(row, 'Field') ?? ''))) continue;
-      if (flag(row, 'PermissionsRead')) read = true;
-      if (flag(row, 'PermissionsEdit')) {
-        read = true;
-        edit = true;
-      }
+      const key = lower(text(row, 'Field') ?? '');
+      const g = grants.get(key) ?? { read: false, edit: false };
+      if (flag(row, 'PermissionsRead')) g.read = true;
+      if (flag(row, 'PermissionsEdit')) g.edit = g.read = true;
+      grants.set(key, g);
     }
-    return { read, edit };
+    this.fieldGrantMemo = grants;
+    return grants;
   }
 
   /** The profile's FLS without permission set rows: built-in rules on standard fields; nothing on project fields. */

@@ -148,6 +148,7 @@ export function seedSecurity(org: SecurityOrgWithIds, profiles: ReadonlyMap<stri
   for (const p of BUILT_IN_PROFILES) {
     const owned = seed.profilePermissionSets.get(profiles.get(p.name) as string) as string;
     builtInObjectRows(org, owned, p);
+    builtInFieldRows(org, owned, p);
   }
 
   for (const meta of org.project.permissionSets) {
@@ -295,6 +296,45 @@ function builtInObjectRows(org: SecurityOrgWithIds, permissionSetId: string, p: 
       continue;
     }
     insert(org, 'ObjectPermissions', { ParentId: ref(permissionSetId), SobjectType: d.name, ...values });
+  }
+}
+
+/**
+ * FieldPermissions rows of a standard profile's own permission set, as the ObjectPermissions rows above (Object
+ * Reference, "FieldPermissions": "Represents the enabled field permissions for the parent PermissionSet"; "A
+ * FieldPermissions record must have at minimum PermissionsRead set to true"; fields whose permissionable property is
+ * false have no record; auto-number and formula fields "have FieldPermissions records, but … PermissionsEdit isn't
+ * allowed"). Rows are made for the standard, permissionable fields of PROFILE_RULE_OBJECTS the profile's rules let
+ * it read (project fields get no FLS from a standard profile, profiles.ts); a row the project's profile already made
+ * takes the built-in grants too. Effective permissions do not change.
+ */
+function builtInFieldRows(org: SecurityOrgWithIds, permissionSetId: string, p: BuiltInProfile): void {
+  const existing = new Map<string, StoredRecord>();
+  for (const row of live(org.db, 'FieldPermissions'))
+    if (idOf(row.fields.get('parentid')) === permissionSetId) existing.set(lower(text(row, 'Field') ?? ''), row);
+  for (const name of PROFILE_RULE_OBJECTS) {
+    const d = org.schema.get(name);
+    if (!d) continue;
+    for (const f of d.fields.list()) {
+      if (!f.permissionable || f.custom || lower(f.name) === 'id') continue;
+      const perms = p.standardFieldPermissions(d, f);
+      if (!perms?.read) continue;
+      const edit = perms.edit && !f.calculated && !f.autoNumber && (f.createable || f.updateable);
+      const field = `${d.name}.${f.name}`;
+      const row = existing.get(lower(field));
+      if (row) {
+        row.fields.set('permissionsread', true);
+        if (edit) row.fields.set('permissionsedit', true);
+        continue;
+      }
+      insert(org, 'FieldPermissions', {
+        ParentId: ref(permissionSetId),
+        SobjectType: d.name,
+        Field: field,
+        PermissionsRead: true,
+        PermissionsEdit: edit,
+      });
+    }
   }
 }
 
