@@ -1,0 +1,10 @@
+trigger ContactGovernanceTrigger on Contact(
+  before insert,
+  before update,
+  before delete,
+  after insert,
+  after update,
+  after delete
+) {
+  GovernedWrites.guard(Trigger.new, Trigger.old, Trigger.operationType);
+}

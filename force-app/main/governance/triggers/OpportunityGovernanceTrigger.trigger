@@ -1,0 +1,10 @@
+trigger OpportunityGovernanceTrigger on Opportunity(
+  before insert,
+  before update,
+  before delete,
+  after insert,
+  after update,
+  after delete
+) {
+  GovernedWrites.guard(Trigger.new, Trigger.old, Trigger.operationType);
+}
