@@ -1,0 +1,3 @@
+trigger GovernedTestAlertTrigger on UngovernedWrite__e(after insert) {
+  GovernedTestAlertSubscriber.record(Trigger.new);
+}
