@@ -231,7 +231,8 @@ export function picklist(values: (string | [string, Partial<PicklistEntry>])[]):
  *   `auto` auto number; `restricted` restricted picklist; `casc` cascade delete; `rdel` restricted delete;
  *   `md` master-detail; `np` name-pointing; `html` HTML formatted; `incomplete` picklist values listed in part; `noperm` not permissionable; `perm` permissionable.
  * - `rel=Owner` relationship name; `vs=OpportunityStage` standard value set; `compound=BillingAddress`;
- *   `label=Account_Name` (underscores stand for spaces); `default=false` literal default.
+ *   `label=Account_Name` (underscores stand for spaces); `default=false` literal default; `fmt={00000000}` the display
+ *   format of an auto number.
  */
 export function parseOverlayField(
   name: string,
@@ -329,6 +330,9 @@ export function parseOverlayField(
         break;
       case 'label':
         spec.label = value?.replace(/_/g, ' ');
+        break;
+      case 'fmt':
+        spec.displayFormat = value;
         break;
       case 'default':
         spec.defaultValue = value === 'true' ? true : value === 'false' ? false : value;

@@ -25,6 +25,7 @@ import type { AccessMode } from '../query';
 import { fireTriggers } from './triggers';
 import { storedNumber, uniqueViolations, validateFields, type RowError } from './validation';
 import { assignGroupDeveloperNames } from './groups';
+import { deriveStandardFields } from './derivedFields';
 
 export type DmlOp = 'insert' | 'update' | 'upsert' | 'delete' | 'undelete';
 
@@ -479,6 +480,8 @@ function insertRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
     const values = writtenFields(describe, rec, true);
     if (describe.hasOwner && !values.get('ownerid')) values.set('ownerid', userIdValue(txn));
     const productError = isProductObject(describe) ? productValues(txn, describe, values, null, null) : undefined;
+    const given = new Set([...values].filter(([, v]) => v !== null).map(([k]) => k));
+    deriveStandardFields({ describe, values, before: undefined, given, now: txn.org.clock() });
     finishValues(txn, describe, values, true);
     if (
       describe.name === 'PermissionSetAssignment' &&
@@ -593,7 +596,13 @@ function loadForChange(
 
 function updateRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: DmlSecurity): void {
   security.checkObject('update', describe);
-  const work: { row: Row; stored: StoredRecord; oldRec: SObjectValue; newRec: SObjectValue }[] = [];
+  const work: {
+    row: Row;
+    stored: StoredRecord;
+    oldRec: SObjectValue;
+    newRec: SObjectValue;
+    inputKeys: Set<string>;
+  }[] = [];
   for (const r of rows) {
     const stored = loadForChange(txn, describe, r, 'update', security);
     if (!stored) continue;
@@ -602,7 +611,7 @@ function updateRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
     const oldRec = recordFromStore(txn, stored, true);
     const newRec = recordFromStore(txn, stored, false);
     for (const [k, v] of changes) newRec.values.set(k, v);
-    work.push({ row: r, stored, oldRec, newRec });
+    work.push({ row: r, stored, oldRec, newRec, inputKeys: new Set(changes.keys()) });
   }
   if (work.length === 0) return;
   fire(
@@ -626,6 +635,13 @@ function updateRows(txn: Txn, describe: SObjectDescribe, rows: Row[], security: 
     const productError = isProductObject(describe)
       ? productValues(txn, describe, full, written, w.stored.id)
       : undefined;
+    deriveStandardFields({
+      describe,
+      values: full,
+      before: w.stored.fields,
+      given: new Set([...w.inputKeys, ...written]),
+      now: txn.org.clock(),
+    });
     finishValues(txn, describe, full, false);
     const changed = new Map([...full].filter(([k]) => values.has(k) || k === 'name'));
     const errors = validateFields(describe, changed, false, txn.org.db, (n) => txn.org.schema.get(n));

@@ -24,6 +24,7 @@ import { ApexDouble } from '../../values/Double';
 import { ApexId } from '../../values/Id';
 import type { StoredRecord } from '../Database';
 import type { RowError } from './validation';
+import { expectedRevenue } from './derivedFields';
 
 const PRODUCT_OBJECTS = new Set(['pricebookentry', 'opportunitylineitem', 'opportunity', 'product2']);
 
@@ -228,6 +229,7 @@ export function rollUpLineItems(txn: Txn, describe: SObjectDescribe, records: St
     let amount = ApexDecimal.fromInteger(0);
     for (const l of mine) amount = amount.add(decimal(l.fields.get('totalprice')) ?? ApexDecimal.fromInteger(0));
     opp.fields.set('amount', amount.setScale(2, 'HALF_UP'));
+    opp.fields.set('expectedrevenue', expectedRevenue(opp.fields));
     if (!opp.fields.get('pricebook2id')) {
       const entry = txn.org.db.get(idText(mine[0]?.fields.get('pricebookentryid')) ?? '');
       opp.fields.set('pricebook2id', entry?.fields.get('pricebook2id') ?? null);

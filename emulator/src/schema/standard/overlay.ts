@@ -339,7 +339,9 @@ export const OVERLAY: Record<string, OverlayObject> = {
       Id: ID,
       IsDeleted: 'BOOLEAN dc',
       MasterRecordId: 'REFERENCE(Case) nil rel=MasterRecord',
-      CaseNumber: 'STRING(30) dc auto name idl label=Case_Number',
+      // "Assigned automatically when each case is inserted"; the display format is not in the Object Reference: eight
+      // digits, what a new org's Case Number field shows in Setup (docs/emulator.md).
+      CaseNumber: 'STRING(30) dc auto name idl label=Case_Number fmt={00000000}',
       ContactId: 'REFERENCE(Contact) cu nil rel=Contact',
       AccountId: 'REFERENCE(Account) cu nil rel=Account',
       AssetId: 'REFERENCE(Asset) cu nil rel=Asset',
