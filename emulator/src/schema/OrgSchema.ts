@@ -43,6 +43,7 @@ import {
   type SObjectDescribe,
   type SObjectKind,
 } from './types';
+import { COMMON_FIELD_LABELS, FIELD_REFERENCE_LABELS } from './standard/fieldLabels';
 
 export interface OrgSchemaOptions {
   /** The standard-object catalog (defaults to the generated API 65 catalog). */
@@ -427,22 +428,36 @@ export class OrgSchema {
     else absent.delete('recordtypeid');
     if (ov) {
       for (const [fname, notation] of Object.entries(ov.fields)) {
-        const f = parseOverlayField(fname, notation, this.valueSets);
+        const f = withStandardLabel(
+          name,
+          parseOverlayField(fname, notation, this.valueSets),
+          /\blabel=/.test(notation),
+        );
         map.add(fname === 'WhatId' ? { ...f, referenceTo: this.whatIdTargets() } : f);
       }
       if (hasRecordTypes && !map.has('RecordTypeId'))
-        map.add(parseOverlayField('RecordTypeId', 'REFERENCE(RecordType) cu nil rel=RecordType', this.valueSets));
+        map.add(
+          withStandardLabel(
+            name,
+            parseOverlayField('RecordTypeId', 'REFERENCE(RecordType) cu nil rel=RecordType', this.valueSets),
+            false,
+          ),
+        );
     }
     if (jar) {
       for (const [fname, apexType] of Object.entries(jar.fields)) {
         if (map.has(fname) || absent.has(lower(fname))) continue;
-        map.add(jarField(fname, apexType, jar));
+        map.add(withStandardLabel(name, jarField(fname, apexType, jar), false));
       }
       for (const [rel, target] of Object.entries(jar.parents)) {
         if (map.has(rel) || absent.has(lower(rel)) || (target !== 'Address' && target !== 'Location')) continue;
         if (jar.fields[`${rel}Id`] !== undefined) continue;
         map.add(
-          makeField({ name: rel, type: target === 'Address' ? 'ADDRESS' : 'LOCATION', origin: 'jar', partial: true }),
+          withStandardLabel(
+            name,
+            makeField({ name: rel, type: target === 'Address' ? 'ADDRESS' : 'LOCATION', origin: 'jar', partial: true }),
+            false,
+          ),
         );
       }
     }
@@ -620,6 +635,17 @@ export class OrgSchema {
 }
 
 /** A field known only from the jar: name and Apex type; everything else is a placeholder (partial). */
+/**
+ * A standard field's label: the overlay's own (`label=`), else the Salesforce Field Reference's ("Field Label" column,
+ * schema/standard/fieldLabels.ts), else unknown — describe getLabel() then fails loudly rather than answer the API
+ * name.
+ */
+function withStandardLabel(object: string, f: FieldDescribe, explicit: boolean): FieldDescribe {
+  if (explicit) return f;
+  const label = FIELD_REFERENCE_LABELS[object]?.[f.name] ?? COMMON_FIELD_LABELS[f.name];
+  return label === undefined ? { ...f, labelUnknown: true } : { ...f, label };
+}
+
 function jarField(name: string, apexType: string, jar: CatalogObject): FieldDescribe {
   const spec: FieldSpec = { name, type: 'STRING', origin: 'jar', partial: true, nillable: true };
   const byApex: Record<string, DisplayType> = {

@@ -106,6 +106,12 @@ export interface FieldDescribe {
   /** API name in its canonical case. */
   name: string;
   label: string;
+  /**
+   * True when the org's label of this standard field is not known to the emulator (no overlay label and not in the
+   * Field Reference tables of schema/standard/fieldLabels.ts): `label` then holds the API name and describe
+   * getLabel() fails loudly.
+   */
+  labelUnknown?: boolean;
   type: DisplayType;
   soapType: SoapType;
   apexType: ApexFieldType;

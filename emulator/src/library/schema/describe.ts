@@ -177,6 +177,15 @@ function recordTypeInfo(describe: SObjectDescribe, r: RecordTypeDescribe): ApexO
   return new ApexObject(cls('recordtypeinfo'), { describe, info: r });
 }
 
+/** DescribeFieldResult.getLabel(): fails loudly for a standard field whose org label the emulator does not know. */
+function knownLabel(object: string, f: FieldDescribe): string {
+  if (f.labelUnknown)
+    throw new EmulatorUnsupportedError(
+      `the label of standard field ${object}.${f.name} (not in the Field Reference tables of schema/standard/fieldLabels.ts)`,
+    );
+  return f.label;
+}
+
 function partialGuard(object: string, f: FieldDescribe, what: string): void {
   if (f.partial) {
     throw new EmulatorUnsupportedError(
@@ -197,7 +206,7 @@ function fieldMethods(): Record<string, (txn: Txn, self: Value, args: Value[]) =
   return {
     getName: (_t, s) => f(s).name,
     getLocalName: (_t, s) => f(s).name,
-    getLabel: (_t, s) => f(s).label,
+    getLabel: (_t, s) => knownLabel(o(s).name, f(s)),
     getType: (t, s) => enumConstant(t.program, 'Schema.DisplayType', f(s).type),
     getSoapType: (t, s) => enumConstant(t.program, 'Schema.SoapType', f(s).soapType),
     getLength: known('getLength', (x) => x.length),
@@ -418,7 +427,10 @@ function registerFieldSets(program: Program): void {
       methods: {
         getFieldPath: (_t, s) => member(s).path,
         getRequired: (_t, s) => member(s).required,
-        getLabel: (t, s) => fieldAtPath(t, member(s).object, member(s).path).field.label,
+        getLabel: (t, s) => {
+          const at = fieldAtPath(t, member(s).object, member(s).path);
+          return knownLabel(member(s).path, at.field);
+        },
         getType: (t, s) =>
           enumConstant(t.program, 'Schema.DisplayType', fieldAtPath(t, member(s).object, member(s).path).field.type),
         // Required by the field's definition: not nillable and not defaulted on create (the describe's
