@@ -8,8 +8,7 @@ import { invoke, normalizeError } from '../runtime/invoke';
 import { emptyMods } from '../runtime/program';
 import type { Org } from '../org/Org';
 import { describeFailure } from '../runner/testRunner';
-import { runQueuedJobs } from '../library/async/jobs';
-import { deliverEvents } from '../library/events/eventBus';
+import { runRequest } from './transaction';
 
 export interface AnonymousOutcome {
   debug: { level: string; line: number; message: string }[];
@@ -30,14 +29,15 @@ export function runAnonymous(
   for (const m of decl.members) org.program.declareMember(cls, m, file);
   org.program.completeHierarchy(cls);
   const body = new MethodInfo('AnonymousBlock', cls, 'anonymous', true, [], undefined, decl, emptyMods());
-  const txn = org.newTxn({ userId, isTest: false });
-  setRequestQuiddity(txn, 'ANONYMOUS');
-  try {
+  // Apex Developer Guide, "Anonymous Blocks": "the changes are committed to the database only after all operations
+  // in the block finish executing and don't cause any errors"; a block that ends in an uncaught exception is rolled
+  // back like any failed request ("Apex Transactions"), and what it queued, published or sent is dropped.
+  const outcome = runRequest(org, userId, (txn) => {
+    setRequestQuiddity(txn, 'ANONYMOUS');
     invoke(txn, body, null, []);
-    deliverEvents(txn);
-    runQueuedJobs(txn, false);
-    return { debug: txn.debugLog, error: undefined, statements: txn.statements };
-  } catch (e) {
-    return { debug: txn.debugLog, error: describeFailure(normalizeError(txn, e)) };
-  }
+  });
+  const txn = outcome.txn;
+  if (outcome.error !== undefined)
+    return { debug: txn.debugLog, error: describeFailure(normalizeError(txn, outcome.error)) };
+  return { debug: txn.debugLog, error: undefined, statements: txn.statements };
 }

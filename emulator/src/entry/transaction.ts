@@ -1,9 +1,9 @@
 // One request from outside the org (REST, a Lightning component, an invocable action, anonymous Apex): a
 // transaction that commits when the Apex code returns and rolls back when it throws (Apex Developer Guide,
-// "Apex Transactions"), after which platform events are delivered and queued async jobs run.
+// "Apex Transactions"), after which its e-mails are sent, its platform events delivered and its queued async jobs
+// run (library/async/jobs.ts, drainAfterCommit).
 import { drainAfterCommit } from '../library/async/jobs';
 import { restorePlatformCache, snapshotPlatformCache } from '../library/cache/platformCache';
-import { deliverEvents } from '../library/events/eventBus';
 import type { Org } from '../org/Org';
 import type { Txn } from '../runtime/transaction';
 
@@ -26,7 +26,6 @@ export function runRequest<T>(org: Org, userId: string, body: (txn: Txn) => T): 
     restorePlatformCache(org, cacheBefore);
     return { error, txn };
   }
-  deliverEvents(txn);
   drainAfterCommit(txn);
   return { result, txn };
 }

@@ -7,6 +7,7 @@ import { resetMixedDml } from '../data/dml/engine';
 import { runSoql } from '../data/query';
 import { ApexPlatformError, EmulatorUnsupportedError } from '../errors';
 import { registerLibrary } from '../library';
+import { runDueScheduledJobs } from '../library/async/jobs';
 import type { ProjectMetadata } from '../project';
 import type { DmlOperation } from '../apex/ast';
 import type { EffectiveSharing } from '../runtime/frame';
@@ -166,6 +167,16 @@ export class Org {
 
   newTxn(options: TxnOptions): Txn {
     return new Txn(this.program, this, options);
+  }
+
+  /**
+   * Runs the scheduled jobs (System.schedule outside a test) whose next fire time is at or before `now` — the org's
+   * clock by default — each in a transaction of its own, then what they queued or published (library/async/jobs.ts,
+   * runDueScheduledJobs). Call it when the clock moves on (the workbench's clock, a test harness). Returns how many
+   * jobs ran.
+   */
+  runDueJobs(now: number = this.clock()): number {
+    return runDueScheduledJobs(this, now);
   }
 
   /** An inline or dynamic SOQL query run by Apex code in `txn`. */

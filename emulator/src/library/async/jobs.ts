@@ -22,6 +22,9 @@ import {
 } from './contexts';
 import { nextFireTime } from './cron';
 import { restorePlatformCache, snapshotPlatformCache } from '../cache/platformCache';
+import { deliverPublished, takeCommittedEvents, type PublishedEvent } from '../events/eventBus';
+import { commitEmails } from '../messaging/email';
+import type { Org } from '../../org/Org';
 
 export type JobKind = 'Queueable' | 'Future' | 'BatchApex' | 'ScheduledApex';
 
@@ -269,6 +272,26 @@ function runBatch(txn: Txn, batch: ApexObject, scope: number, id: string): void 
 
 // ---------------------------------------------------------------- scheduled
 
+/** A job System.schedule registered outside a test: the Schedulable instance, its expression and owner. */
+interface ScheduledEntry {
+  schedulable: ApexObject;
+  cron: string;
+  timeZone: string;
+  userId: string;
+}
+
+/** The Schedulable objects of the org's scheduled jobs, by CronTrigger id (they live as long as the org). */
+function scheduledJobs(org: Org): Map<string, ScheduledEntry> {
+  return org.caches('scheduledJobs', () => new Map<string, ScheduledEntry>());
+}
+
+/**
+ * System.schedule(name, cron, schedulable) (Apex Reference, "System Class", schedule; Apex Developer Guide, "Apex
+ * Scheduler"): a CronTrigger whose NextFireTime is the expression's next match in the scheduling user's time zone.
+ * In a test the job runs at Test.stopTest ("Using the System.schedule method … the job executes at Test.stopTest");
+ * otherwise it runs when the org's clock reaches its fire time — Org.runDueJobs — as often as the expression
+ * fires.
+ */
 export function schedule(txn: Txn, name: string, cron: string, schedulable: Value): string {
   if (!(schedulable instanceof ApexObject))
     throw new ApexPlatformError('System.NullPointerException', 'Argument cannot be null.');
@@ -281,29 +304,94 @@ export function schedule(txn: Txn, name: string, cron: string, schedulable: Valu
     }
   }
   txn.limits.count('scheduledJobs');
+  const timeZone = txn.org.userContext(txn.userId).timeZone;
   const detail = seedRecord(txn.org, 'CronJobDetail', { Name: name, JobType: '7' });
-  const next = nextFireTime(cron, txn.org.clock(), txn.org.userContext(txn.userId).timeZone);
+  const next = nextFireTime(cron, txn.org.clock(), timeZone);
   const id = seedRecord(txn.org, 'CronTrigger', {
     CronExpression: cron,
     State: 'WAITING',
     TimesTriggered: 0,
     NextFireTime: next === null ? null : new ApexDatetime(next),
     StartTime: new ApexDatetime(txn.org.clock()),
+    TimeZoneSidKey: timeZone,
     CronJobDetailId: ApexId.valueOf(detail),
     OwnerId: ApexId.valueOf(txn.userId),
   });
+  if (!txn.isTest) {
+    // The job outlives the transaction only if it commits (a rolled-back CronTrigger has no record to find).
+    scheduledJobs(txn.org).set(id, { schedulable, cron, timeZone, userId: txn.userId });
+    return id;
+  }
   enqueue(txn, {
     kind: 'ScheduledApex',
     id,
     run(t) {
       const trigger = t.org.db.get(id);
       if (!trigger || trigger.isDeleted) return;
-      callInstance(t, schedulable, 'execute', [schedulableContext(t, id)]);
+      runSchedulable(t, id, schedulable);
       const n = trigger.fields.get('timestriggered');
       trigger.fields.set('timestriggered', (typeof n === 'number' ? n : 0) + 1);
     },
   });
   return id;
+}
+
+function runSchedulable(txn: Txn, id: string, schedulable: ApexObject): void {
+  const state = asyncState(txn);
+  const before = state.context;
+  state.context = 'ScheduledApex';
+  try {
+    callInstance(txn, schedulable, 'execute', [schedulableContext(txn, id)]);
+  } finally {
+    state.context = before;
+  }
+}
+
+/**
+ * Runs, each in a transaction of its own as the user who scheduled it, every scheduled job whose NextFireTime is at
+ * or before `now` (Org.runDueJobs), then what those transactions left for after their commit. A job that ends with an
+ * unhandled exception is rolled back. The CronTrigger then records the run: TimesTriggered, PreviousFireTime ("The
+ * most recent date and time the job ran"), StartTime, and NextFireTime — the expression's next match after `now`
+ * (fire times the clock passed in between are not run again: the emulator's choice) or null and State COMPLETE ("The
+ * trigger has fired and is not scheduled to fire again"; Object Reference, "CronTrigger"). Returns how many jobs ran.
+ */
+export function runDueScheduledJobs(org: Org, now: number): number {
+  const due = [...org.db.table('CronTrigger')]
+    .filter((ct) => !ct.isDeleted && ct.fields.get('state') === 'WAITING')
+    .map((ct) => ({ ct, at: ct.fields.get('nextfiretime') }))
+    .filter((d): d is { ct: (typeof d)['ct']; at: ApexDatetime } => d.at instanceof ApexDatetime && d.at.ms <= now)
+    .sort((a, b) => a.at.ms - b.at.ms);
+  for (const { ct, at } of due) {
+    const entry = scheduledJobs(org).get(ct.id);
+    if (!entry)
+      throw new EmulatorUnsupportedError(
+        `running scheduled job ${ct.id}, whose Schedulable object is not in this org (a saved org state keeps the CronTrigger, not the object)`,
+      );
+    const work: AfterCommitWork[] = [];
+    const txn = org.newTxn({ userId: entry.userId, isTest: false, async: true });
+    const before = org.db.snapshot();
+    const cacheBefore = snapshotPlatformCache(org);
+    try {
+      runSchedulable(txn, ct.id, entry.schedulable);
+      committed(txn, work);
+    } catch (e) {
+      org.db.restore(before);
+      restorePlatformCache(org, cacheBefore);
+      if (!(normalizeError(txn, e) instanceof ApexThrow)) throw e;
+    }
+    const trigger = org.db.get(ct.id);
+    if (trigger) {
+      const n = trigger.fields.get('timestriggered');
+      const next = nextFireTime(entry.cron, Math.max(now, at.ms), entry.timeZone);
+      trigger.fields.set('timestriggered', (typeof n === 'number' ? n : 0) + 1);
+      trigger.fields.set('previousfiretime', at);
+      trigger.fields.set('starttime', at);
+      trigger.fields.set('nextfiretime', next === null ? null : new ApexDatetime(next));
+      if (next === null) trigger.fields.set('state', 'COMPLETE');
+    }
+    runAfterCommit(org, work);
+  }
+  return due.length;
 }
 
 export function abortJob(txn: Txn, id: string): void {
@@ -351,55 +439,99 @@ export function runQueuedJobs(txn: Txn, onlyAfterStartTest: boolean): void {
   }
 }
 
+/** What a committed transaction leaves to do: deliver its platform events, run a queued job. */
+type AfterCommitWork = { kind: 'events'; events: PublishedEvent[] } | { kind: 'job'; job: AsyncJob; userId: string };
+
 /**
- * After a (non-test) transaction commits: each queued job runs in a transaction of its own, as the user who queued
- * it (Apex Developer Guide, "Asynchronous Apex"); jobs those jobs queue run after them, up to `maxJobs`.
+ * A transaction committed: its e-mails are sent ("The email is not sent until the Apex transaction is committed",
+ * "Outbound Email"), its publish-after-commit events are delivered and its queued jobs run — after it, each in a
+ * transaction of its own.
+ */
+function committed(txn: Txn, work: AfterCommitWork[]): void {
+  commitEmails(txn);
+  const events = takeCommittedEvents(txn);
+  if (events.length > 0) work.push({ kind: 'events', events });
+  for (const job of asyncState(txn).queue.splice(0)) work.push({ kind: 'job', job, userId: txn.userId });
+}
+
+/**
+ * After a (non-test) transaction commits: its e-mails are sent, its platform events delivered to their triggers in
+ * a transaction of the Automated Process user, and each queued job runs in a transaction of its own, as the user who
+ * queued it (Apex Developer Guide, "Asynchronous Apex"; "Platform Event Triggers"). What those transactions publish,
+ * queue or send follows when they commit, up to `maxJobs` pieces of work.
  */
 export function drainAfterCommit(txn: Txn, maxJobs = 1000): void {
-  const queue = asyncState(txn)
-    .queue.splice(0)
-    .map((job) => ({ job, userId: txn.userId }));
+  const work: AfterCommitWork[] = [];
+  committed(txn, work);
+  runAfterCommit(txn.org, work, maxJobs);
+}
+
+function runAfterCommit(org: Org, work: AfterCommitWork[], maxJobs = 1000): void {
   let ran = 0;
-  while (queue.length > 0) {
-    const next = queue.shift();
+  while (work.length > 0) {
+    const next = work.shift();
     if (!next) break;
     ran += 1;
-    if (ran > maxJobs) throw new EmulatorUnsupportedError(`more than ${maxJobs} chained async jobs`);
-    const jobTxn = txn.org.newTxn({ userId: next.userId, isTest: false, async: true });
-    const before = txn.org.db.snapshot();
-    const cacheBefore = snapshotPlatformCache(txn.org);
-    try {
-      next.job.run(jobTxn);
-      // A job that ended with an unhandled exception (runRecorded recorded it) is rolled back like any failed
-      // transaction (Apex Developer Guide, "Apex Transactions"); its AsyncApexJob keeps the failure.
-      const job = txn.org.db.get(next.job.id);
-      if (job && job.fields.get('status') === 'Failed') {
-        const extended = job.fields.get('extendedstatus') ?? null;
-        txn.org.db.restore(before);
-        restorePlatformCache(txn.org, cacheBefore);
-        setJobStatus(txn, next.job.id, 'Failed', typeof extended === 'string' ? extended : null);
+    if (ran > maxJobs)
+      throw new EmulatorUnsupportedError(`more than ${maxJobs} chained async jobs and event deliveries`);
+    if (next.kind === 'events') deliverAfterCommit(org, next.events, work);
+    else runJobAfterCommit(org, next.job, next.userId, work);
+  }
+}
+
+/**
+ * Platform event triggers run after the publishing transaction commits, in a transaction of their own as the
+ * Automated Process user (Apex Developer Guide, "Platform Event Triggers"); an unhandled exception rolls back only
+ * that transaction.
+ */
+function deliverAfterCommit(org: Org, events: PublishedEvent[], work: AfterCommitWork[]): void {
+  const txn = org.newTxn({ userId: org.seed.automatedProcessUserId, isTest: false, async: true });
+  const before = org.db.snapshot();
+  const cacheBefore = snapshotPlatformCache(org);
+  try {
+    deliverPublished(txn, events);
+  } catch (e) {
+    org.db.restore(before);
+    restorePlatformCache(org, cacheBefore);
+    if (!(normalizeError(txn, e) instanceof ApexThrow)) throw e;
+    return;
+  }
+  committed(txn, work);
+}
+
+function runJobAfterCommit(org: Org, job: AsyncJob, userId: string, work: AfterCommitWork[]): void {
+  const jobTxn = org.newTxn({ userId, isTest: false, async: true });
+  const before = org.db.snapshot();
+  const cacheBefore = snapshotPlatformCache(org);
+  try {
+    job.run(jobTxn);
+    // A job that ended with an unhandled exception (runRecorded recorded it) is rolled back like any failed
+    // transaction (Apex Developer Guide, "Apex Transactions"); its AsyncApexJob keeps the failure.
+    const rec = org.db.get(job.id);
+    const failed = rec !== undefined && rec.fields.get('status') === 'Failed';
+    if (failed) {
+      const extended = rec.fields.get('extendedstatus') ?? null;
+      org.db.restore(before);
+      restorePlatformCache(org, cacheBefore);
+      setJobStatus(jobTxn, job.id, 'Failed', typeof extended === 'string' ? extended : null);
+    } else committed(jobTxn, work);
+    // The finalizer runs in a transaction of its own once the job's has ended (Transaction Finalizers).
+    if (asyncState(jobTxn).pendingFinalizer) {
+      const finalizerTxn = org.newTxn({ userId, isTest: false, async: true });
+      const beforeFinalizer = org.db.snapshot();
+      try {
+        runPendingFinalizer(jobTxn, finalizerTxn);
+        committed(finalizerTxn, work);
+      } catch (e) {
+        org.db.restore(beforeFinalizer);
+        if (!(normalizeError(finalizerTxn, e) instanceof ApexThrow)) throw e;
       }
-      // The finalizer runs in a transaction of its own once the job's has ended (Transaction Finalizers).
-      if (asyncState(jobTxn).pendingFinalizer) {
-        const finalizerTxn = txn.org.newTxn({ userId: next.userId, isTest: false, async: true });
-        const beforeFinalizer = txn.org.db.snapshot();
-        try {
-          runPendingFinalizer(jobTxn, finalizerTxn);
-        } catch (e) {
-          txn.org.db.restore(beforeFinalizer);
-          if (!(normalizeError(finalizerTxn, e) instanceof ApexThrow)) throw e;
-        }
-        for (const queued of asyncState(finalizerTxn).queue.splice(0)) queue.push({ job: queued, userId: next.userId });
-      }
-      if (job && job.fields.get('status') === 'Failed') continue;
-    } catch (e) {
-      txn.org.db.restore(before);
-      restorePlatformCache(txn.org, cacheBefore);
-      const thrown = normalizeError(jobTxn, e);
-      if (!(thrown instanceof ApexThrow)) throw thrown;
-      setJobStatus(txn, next.job.id, 'Failed', exceptionState(thrown.exception).message);
-      continue;
     }
-    for (const job of asyncState(jobTxn).queue.splice(0)) queue.push({ job, userId: next.userId });
+  } catch (e) {
+    org.db.restore(before);
+    restorePlatformCache(org, cacheBefore);
+    const thrown = normalizeError(jobTxn, e);
+    if (!(thrown instanceof ApexThrow)) throw thrown;
+    setJobStatus(jobTxn, job.id, 'Failed', exceptionState(thrown.exception).message);
   }
 }

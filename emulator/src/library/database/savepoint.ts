@@ -8,9 +8,12 @@ import type { Program } from '../../runtime/program';
 import type { Txn } from '../../runtime/transaction';
 import { ApexObject, type Value } from '../../runtime/values';
 import { defineBuiltin } from '../define';
+import { discardEmailsAfter, emailMark } from '../messaging/email';
 
 interface SavepointState {
   snapshot: Database;
+  /** The e-mails sent before the savepoint (messaging/email.ts): a rollback drops the later ones. */
+  emails: number;
   index: number;
   released: boolean;
 }
@@ -26,6 +29,7 @@ export function newSavepoint(txn: Txn): ApexObject {
   const list = savepoints(txn);
   const sp = new ApexObject(savepointClass as ClassInfo, {
     snapshot: txn.org.db.snapshot(),
+    emails: emailMark(txn),
     index: list.length,
     released: false,
   } satisfies SavepointState);
@@ -46,6 +50,7 @@ export function savepointOf(_txn: Txn, v: Value): { rollback(txn: Txn): void; re
       }
       txn.limits.count('dmlStatements');
       txn.org.db.restore(st.snapshot);
+      discardEmailsAfter(txn, st.emails);
       list.splice(st.index + 1);
     },
     release(txn) {

@@ -95,7 +95,22 @@ function readOnly(r: SObjectValue): SObjectValue {
   return c;
 }
 
-/** Delivers the events published so far (after commit, stopTest or TestBroker.deliver()). */
+/**
+ * The publish-after-commit events of a transaction that committed, taken from it to be delivered after it
+ * (library/async/jobs.ts, drainAfterCommit); they are recorded on the org.
+ */
+export function takeCommittedEvents(txn: Txn): PublishedEvent[] {
+  const list = pending(txn).splice(0);
+  for (const e of list) if (!txn.org.events.includes(e)) txn.org.events.push(e);
+  return list;
+}
+
+/** Runs the triggers of events a committed transaction published, in the subscribers' transaction `txn`. */
+export function deliverPublished(txn: Txn, events: PublishedEvent[]): void {
+  deliver(txn, events);
+}
+
+/** Delivers the events published so far in the transaction itself (Test.stopTest, Test.getEventBus().deliver()). */
 export function deliverEvents(txn: Txn): void {
   const list = pending(txn).splice(0);
   for (const e of list) if (!txn.org.events.includes(e)) txn.org.events.push(e);

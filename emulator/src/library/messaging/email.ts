@@ -1,9 +1,13 @@
 // Outbound single e-mail (Apex Reference, "SingleEmailMessage Methods", "Email Class (Base Email Methods)",
 // "Messaging Class" sendEmail / reserveSingleEmailCapacity, "SendEmailResult Class"; Apex Developer Guide,
-// "Outbound Email"). Nothing leaves the emulator: Messaging.sendEmail records each message on the org (to, cc,
-// bcc, subject, bodies, target and what ids) for tests and tools to inspect, answers a successful
-// SendEmailResult per message, and counts one e-mail invocation per call against the limit of 10 (Limits Class,
-// getEmailInvocations). A message the emulator cannot judge — no recipient, no body, a template, attachments — fails
+// "Outbound Email"). Nothing leaves the emulator: Messaging.sendEmail records each message (to, cc, bcc, subject,
+// bodies, target and what ids), answers a successful SendEmailResult per message, and counts one e-mail invocation
+// per call against the limit of 10 (Limits Class, getEmailInvocations). "The email is not sent until the Apex
+// transaction is committed" (Apex Developer Guide, "Outbound Email"): a message waits in its transaction and reaches
+// the org's sent e-mails when the transaction commits (commitEmails, called by the entry points and the async
+// runner); a rolled-back transaction — and a test method, whose transaction never commits — sends none, and
+// Database.rollback to a savepoint drops the messages sent after it ("Everything that would be rolled back by
+// exception is also rolled back, including … sendEmail": sfdcfox, salesforce.stackexchange.com/questions/295952). A message the emulator cannot judge — no recipient, no body, a template, attachments — fails
 // loudly rather than with an invented error. MassEmailMessage, templates and inbound e-mail are not modelled.
 import { plainText } from '../../runtime/stringify';
 import { ApexPlatformError, EmulatorUnsupportedError } from '../../errors';
@@ -52,9 +56,29 @@ interface EmailState {
 
 const classes = new Map<string, ClassInfo>();
 
-/** The e-mails sent in an org, oldest first. */
+/** The e-mails sent in an org (by committed transactions), oldest first. */
 export function sentEmails(org: Org): SentEmail[] {
   return org.caches('sentEmails', () => [] as SentEmail[]);
+}
+
+/** The e-mails a transaction has sent so far; they are sent when it commits. */
+function pendingEmails(txn: Txn): SentEmail[] {
+  return txn.state('pendingEmails', () => [] as SentEmail[]);
+}
+
+/** The transaction committed: its e-mails are sent. */
+export function commitEmails(txn: Txn): void {
+  sentEmails(txn.org).push(...pendingEmails(txn).splice(0));
+}
+
+/** How many e-mails the transaction has sent so far (a savepoint's mark). */
+export function emailMark(txn: Txn): number {
+  return pendingEmails(txn).length;
+}
+
+/** Database.rollback to a savepoint: the e-mails sent after its mark are not sent. */
+export function discardEmailsAfter(txn: Txn, mark: number): void {
+  pendingEmails(txn).splice(mark);
 }
 
 function st(v: Value): EmailState {
@@ -106,7 +130,7 @@ function sendEmail(txn: Txn, args: Value[]): Value {
         `Messaging.sendEmail of message ${i} without a body (the org's error text is not documented)`,
       );
     }
-    sentEmails(txn.org).push({
+    pendingEmails(txn).push({
       toAddresses: e.toAddresses ?? [],
       ccAddresses: e.ccAddresses ?? [],
       bccAddresses: e.bccAddresses ?? [],
