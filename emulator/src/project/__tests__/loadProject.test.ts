@@ -351,12 +351,15 @@ describe('loadProject on this repository (force-app + demo-app)', () => {
       'ActionPlane_Admin',
       'ActionPlane_Agent',
       'ActionPlane_Approver',
+      'ActionPlane_Governed_Agent',
+      'GovernedTest_Invoice_Access',
     ]);
     const agent = project.permissionSets.find((p) => p.name === 'ActionPlane_Agent');
     expect(agent?.customPermissions).toContainEqual({ name: 'ActionPlane_SubmitActions', enabled: true });
     expect(project.customPermissions.map((c) => c.name).sort()).toEqual([
       'ActionPlane_Administer',
       'ActionPlane_Approve',
+      'ActionPlane_Governed',
       'ActionPlane_SubmitActions',
     ]);
     expect(project.customNotificationTypes.map((n) => n.name)).toEqual(['ActionPlaneApprovalRequest']);

@@ -242,8 +242,16 @@ describe('OrgSchema on this repository', () => {
   });
 
   it('assigns deterministic custom key prefixes in alphabetical order and resolves them back', () => {
-    const customs = ['AgentRun__c', 'ApprovalDecision__c', 'AuditEvent__c', 'FieldChange__c', 'PlannedAction__c'];
-    expect(customs.map((n) => repo.keyPrefixOf(n))).toEqual(['a00', 'a01', 'a02', 'a03', 'a04']);
+    const customs = [
+      'AgentRun__c',
+      'ApprovalDecision__c',
+      'AuditEvent__c',
+      'FieldChange__c',
+      'GovernedTest_Alert__c',
+      'GovernedTest_Invoice__c',
+      'PlannedAction__c',
+    ];
+    expect(customs.map((n) => repo.keyPrefixOf(n))).toEqual(['a00', 'a01', 'a02', 'a03', 'a04', 'a05', 'a06']);
     for (const n of customs) expect(repo.byKeyPrefix(repo.keyPrefixOf(n) ?? '')?.name).toBe(n);
     expect(repo.byKeyPrefix('001')?.name).toBe('Account');
     expect(repo.byKeyPrefix('005')?.name).toBe('User');

@@ -437,8 +437,10 @@ describe('the ActionPlane project', () => {
       'actionplane_admin',
       'actionplane_agent',
       'actionplane_approver',
+      'actionplane_governed_agent',
       'actionplanetest_agent_fields',
       'actionplanetest_opportunity_nextstep',
+      'governedtest_invoice_access',
     ]);
     expect(org.seed.customPermissions.has('actionplane_submitactions')).toBe(true);
     expect(org.seed.customPermissions.has('actionplane_approve')).toBe(true);
