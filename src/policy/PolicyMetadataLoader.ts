@@ -1,6 +1,8 @@
 /**
  * Reads the policy Custom Metadata records from a Salesforce project's source (`*.md-meta.xml` under any
- * `customMetadata/` folder), so the offline CLI and the workbench decide with exactly what an admin will deploy.
+ * `customMetadata/` folder), so the offline CLI decides with exactly what an admin will deploy. Twin of
+ * force-app/main/policy/classes/PolicyMetadata.cls, which turns the org's records (getAll()) into the same shape:
+ * records keyed by field API name, a condition's Policy__c its policy's DeveloperName (qualified names accepted).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
