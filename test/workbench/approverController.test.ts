@@ -266,10 +266,8 @@ test('aMovesReasonNamesTheFieldByItsLabel', async () => {
   expect(conflict.reason).toBe('Conflict: the record changed since the plan (Stage). Nothing was written.');
 });
 
-// Emulator gap, not the package's: a standard field the emulator's overlay gives no label is labelled with its API
-// name (emulator/src/schema/fieldFactory.ts), where an org says "Next Step" (Object Reference). Passes once the
-// overlay carries the label.
-test.failing('aStandardFieldsReasonUsesItsLabel', async () => {
+// A standard field's reason uses its Field Reference label ("Next Step"), as an org's describe gives it.
+test('aStandardFieldsReasonUsesItsLabel', async () => {
   const opp = await wb.opportunity(0);
   const action = await wb.propose(opp.Id, { NextStep: 'Call the CFO', StageName: 'Qualification' }, 0.88);
   const detail = await call('getAction', { actionId: action.id });
