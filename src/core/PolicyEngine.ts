@@ -97,9 +97,18 @@ export interface FieldValueChange {
   after: JsonValue;
 }
 
+/** The operations an action performs and a policy may cover (Operations__c), in their canonical spelling. */
+export const OPERATIONS = ['Create', 'Update', 'Delete'] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
 export interface ProposedAction {
   object: string;
   recordId?: string | null;
+  /**
+   * Create, Update or Delete (any case; absent, null or blank = Update). A create's changes are the given fields
+   * (before null), a delete's the fields recorded as before (after null).
+   */
+  operation?: string | null;
   agent?: string | null;
   confidence?: number | string | null;
   changes: Record<string, FieldValueChange>;
@@ -160,6 +169,16 @@ export const DEFAULT_SETTINGS: Required<{
   DefaultExpiryHours__c: 72,
   MaxActionsPerRequest__c: 200,
 };
+
+/**
+ * The canonical spelling of an operation (Apex: PolicyEngine.canonicalOperation): `create`, `CREATE` → Create;
+ * absent, null or blank → Update. Null for a word that is none of them.
+ */
+export function canonicalOperation(operation: string | null | undefined): Operation | null {
+  if (operation === null || operation === undefined || operation.trim() === '') return 'Update';
+  const word = operation.trim().toLowerCase();
+  return OPERATIONS.find((known) => known.toLowerCase() === word) ?? null;
+}
 
 /**
  * Decides one action (Apex: PolicyEngine.evaluate; the steps are PolicyEvaluation's). Raw metadata is compiled
