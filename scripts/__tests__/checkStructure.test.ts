@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseApexFiles } from '../lib/apex-trees';
 import type { Finding } from '../lib/findings';
 import { listApexFiles } from '../lib/project-files';
-import { checkStructure, folderOf } from '../lib/structure';
+import { checkStructure, folderOf, hasLogic } from '../lib/structure';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURE = join(__dirname, 'fixtures', 'structure');
@@ -48,6 +48,7 @@ describe('check-structure', () => {
       'force-app/main/alpha': ['force-app/main/beta', 'force-app/main/gamma'],
       'force-app/main/beta': ['force-app/main/alpha'],
       'force-app/main/gamma': [],
+      'test-app/main/delta': [],
     });
   });
 
@@ -60,8 +61,44 @@ describe('check-structure', () => {
 
   it('counts production classes and triggers, not tests', () => {
     // AlphaService, BetaService, BetaTrigger, GammaMath, GammaSuppressions, GammaLongMethod, GammaLongClass,
-    // GammaLimitClass; GammaMathTest is left out.
-    expect(result.classes).toBe(8);
+    // GammaLimitClass, GammaRecord, GammaError, GammaShape, GammaGetter, DeltaSupport; GammaMathTest is left out.
+    expect(result.classes).toBe(13);
+  });
+
+  it('lists packaged classes with logic and no <Name>Test class, without failing by default', () => {
+    expect(result.testsRequired).toBe(false);
+    expect(located(result.untested, 'MissingTestClass')).toEqual([
+      'AlphaService.cls:2',
+      'BetaService.cls:2',
+      'GammaGetter.cls:2',
+      'GammaSuppressions.cls:2',
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'MissingTestClass')).toEqual([]);
+    expect(result.untested.find((f) => f.file.endsWith('GammaGetter.cls'))?.message).toBe(
+      'GammaGetter has logic (a conditional expression at line 6) but no test class GammaGetterTest',
+    );
+    // GammaMath has GammaMathTest; DeltaSupport is in test-app, the unpackaged directory.
+    expect(result.withLogic).toBe(5);
+  });
+
+  it('makes a class without a test class a finding when tests are required', () => {
+    const strict = checkStructure(FIXTURE, parseApexFiles(listApexFiles(FIXTURE)), { requireTests: true });
+    expect(located(strict.findings, 'MissingTestClass')).toEqual(located(result.untested, 'MissingTestClass'));
+    expect(strict.findings).toHaveLength(10);
+  });
+
+  it('finds no logic in data holders, constructor chaining, exceptions and interfaces, and finds it in accessors', () => {
+    const logicOf = (name: string) => {
+      const tree = parseApexFiles(listApexFiles(FIXTURE)).find((t) => t.file.endsWith(`/${name}.cls`));
+      if (!tree) throw new Error(`no fixture ${name}`);
+      return hasLogic(tree.tree);
+    };
+    expect(logicOf('GammaRecord')).toBeUndefined();
+    expect(logicOf('GammaError')).toBeUndefined();
+    expect(logicOf('GammaShape')).toBeUndefined();
+    expect(logicOf('GammaLongMethod')).toBeUndefined(); // only += assignments and a return
+    expect(logicOf('GammaMath')).toEqual({ line: 5, what: 'a for loop' });
+    expect(logicOf('GammaGetter')).toEqual({ line: 6, what: 'a conditional expression' });
   });
 
   it('names a folder by the directory above classes/ or triggers/', () => {
@@ -74,7 +111,11 @@ describe('check-structure', () => {
     const script = join(ROOT, 'scripts', 'check-structure.ts');
     const run = spawnSync(tsx, [script, '--dir', FIXTURE, '--json'], { encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect((JSON.parse(run.stdout) as { findings: Finding[] }).findings).toHaveLength(6);
+    const parsed = JSON.parse(run.stdout) as { findings: Finding[]; untested: Finding[] };
+    expect(parsed.findings).toHaveLength(6);
+    expect(parsed.untested).toHaveLength(4);
+    const strict = spawnSync(tsx, [script, '--dir', FIXTURE, '--require-tests', '--json'], { encoding: 'utf8' });
+    expect((JSON.parse(strict.stdout) as { findings: Finding[] }).findings).toHaveLength(10);
     expect(spawnSync(tsx, [script, '--bogus'], { encoding: 'utf8' }).status).toBe(2);
   });
 });

@@ -24,6 +24,8 @@ export interface LayerResult {
   millis: number;
   /** A short description of what was checked, e.g. `12 files`. */
   checked: string;
+  /** What the layer wants a reader to know that is not a finding (it does not fail the check). */
+  notes?: string[];
 }
 
 /** Formats a finding as `path:line:column [layer/rule] message`, with the path relative to `base`. */

@@ -8,23 +8,38 @@
 //                         static call) is an edge A→B; every edge inside a strongly connected group is reported;
 //   UnjustifiedSizeSuppression
 //                         a @SuppressWarnings of a PMD size or complexity rule without a `// reason` of three or more
-//                         words on the line where the annotation ends.
+//                         words on the line where the annotation ends;
+//   MissingTestClass      a packaged production class that has logic (see hasLogic) with no @IsTest class named
+//                         <Name>Test anywhere in the project (the package or test-app). Listed on every run; a
+//                         finding only with requireTests (REQUIRE_TEST_CLASSES, --require-tests), see below.
 // Test classes are left out on both ends: tests may reach across folders to build their data.
-import { readFileSync } from 'node:fs';
-import { dirname, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import {
   AnnotationContext,
+  BlockContext,
   CatchClauseContext,
+  CoalExpressionContext,
+  CondExpressionContext,
   ClassDeclarationContext,
   CompilationUnitContext,
+  ClassBodyDeclarationContext,
   ConstructorDeclarationContext,
   CreatedNameContext,
   EnhancedForControlContext,
   EnumDeclarationContext,
   FormalParameterContext,
   IdPrimaryContext,
+  LogAndExpressionContext,
+  LogOrExpressionContext,
+  MethodCallContext,
+  DotMethodCallContext,
   MethodDeclarationContext,
   PropertyDeclarationContext,
+  PropertyBlockContext,
+  SoqlLiteralContext,
+  SoslLiteralContext,
+  StatementContext,
   TriggerUnitContext,
   TypeRefContext,
   VariableDeclaratorContext,
@@ -49,6 +64,13 @@ export const SIZE_RULES = new Set([
 ]);
 
 const MIN_REASON_WORDS = 3;
+
+/**
+ * Whether a production class with logic and no <Name>Test class is a finding (fails the check) or only listed.
+ * false until issue 16 item 5 is done — every such class has its test class — then true, so a new class without a
+ * test fails lint:apex. `--require-tests` turns it on for one run.
+ */
+export const REQUIRE_TEST_CLASSES = false;
 
 /** One production unit: a top-level class (interface, enum) or a trigger, and the folder it lives in. */
 interface Unit {
@@ -76,17 +98,33 @@ export interface StructureResult {
   methods: number;
   /** Folder → folders it references (production classes only), sorted; the map the architecture doc draws. */
   folderGraph: Map<string, string[]>;
+  /**
+   * Packaged production classes with logic and no <Name>Test class, as MissingTestClass findings (also in
+   * `findings` when tests are required), sorted by file.
+   */
+  untested: Finding[];
+  /** Packaged production classes (not interfaces, enums or triggers) with logic, the ones that need a test class. */
+  withLogic: number;
+  /** Whether `untested` is also in `findings`. */
+  testsRequired: boolean;
+}
+
+/** Options of checkStructure. */
+export interface StructureOptions {
+  /** Report MissingTestClass as findings (default REQUIRE_TEST_CLASSES). */
+  requireTests?: boolean;
 }
 
 /**
  * Runs the four structure rules over `trees` (parsed by parseApexFiles), folders named relative to `projectDir`.
  * Test classes (@IsTest at the top level) are skipped.
  */
-export function checkStructure(projectDir: string, trees: ApexTree[]): StructureResult {
+export function checkStructure(projectDir: string, trees: ApexTree[], options: StructureOptions = {}): StructureResult {
   const units = trees.flatMap(({ file, tree }) => {
     const unit = toUnit(projectDir, file, tree);
     return unit ? [unit] : [];
   });
+  const testsRequired = options.requireTests ?? REQUIRE_TEST_CLASSES;
   const findings: Finding[] = [];
   let methods = 0;
   for (const unit of units) {
@@ -97,8 +135,151 @@ export function checkStructure(projectDir: string, trees: ApexTree[]): Structure
   }
   const references = folderReferences(units);
   findings.push(...folderCycles(references));
-  findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-  return { findings, classes: units.length, methods, folderGraph: graphOf(units, references) };
+  const tests = testClassNames(trees);
+  const needTests = units.filter((unit) => isPackaged(projectDir, unit.file) && hasLogic(unit.tree) !== undefined);
+  const untested = needTests.filter((unit) => !tests.has(`${unit.name}test`)).map(missingTest);
+  if (testsRequired) findings.push(...untested);
+  findings.sort(byPlace);
+  untested.sort(byPlace);
+  return {
+    findings,
+    classes: units.length,
+    methods,
+    folderGraph: graphOf(units, references),
+    untested,
+    withLogic: needTests.length,
+    testsRequired,
+  };
+}
+
+function byPlace(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** Lower-cased names of the project's top-level @IsTest classes. */
+function testClassNames(trees: ApexTree[]): Set<string> {
+  const names = new Set<string>();
+  for (const { tree } of trees) {
+    if (!(tree instanceof CompilationUnitContext)) continue;
+    const declaration = tree.typeDeclaration();
+    const name = declaration.classDeclaration()?.id().getText();
+    if (name && isTestAnnotated(declaration.modifier_list())) names.add(name.toLowerCase());
+  }
+  return names;
+}
+
+function isTestAnnotated(modifiers: { annotation(): AnnotationContext | null }[]): boolean {
+  return modifiers.some((m) => m.annotation()?.id().getText().toLowerCase() === 'istest');
+}
+
+/**
+ * Whether the file is in the package: under a package directory that is not some package's `unpackagedMetadata`
+ * (test-app holds test support, deployed only for the package's tests).
+ */
+function isPackaged(projectDir: string, file: string): boolean {
+  const unpackaged = unpackagedDirs(projectDir);
+  return !unpackaged.some((dir) => file === dir || file.startsWith(dir + sep));
+}
+
+const unpackagedCache = new Map<string, string[]>();
+function unpackagedDirs(projectDir: string): string[] {
+  const cached = unpackagedCache.get(projectDir);
+  if (cached) return cached;
+  const file = join(projectDir, 'sfdx-project.json');
+  const parsed = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { packageDirectories?: { unpackagedMetadata?: { path?: unknown } }[] })
+    : {};
+  const dirs = (parsed.packageDirectories ?? [])
+    .map((entry) => entry.unpackagedMetadata?.path)
+    .filter((path): path is string => typeof path === 'string')
+    .map((path) => resolve(projectDir, path));
+  unpackagedCache.set(projectDir, dirs);
+  return dirs;
+}
+
+/**
+ * "Has logic", precisely: a class (not an interface or enum) has logic when a method, constructor, property
+ * accessor or initializer block of it or of its inner classes holds
+ *   - a statement other than a local variable declaration, an expression statement, a return or a block (so any
+ *     if, switch, for, while, do, try, throw, break, continue, DML statement or runAs), or
+ *   - an expression that calls a method (not `this(...)` / `super(...)` constructor chaining), runs SOQL or SOSL,
+ *     or chooses (`?:`, `??`, `&&`, `||`).
+ * Field initializers are not bodies. So a data holder (fields, constructors that assign them), an exception class
+ * that only chains its constructor, a class of constants and an interface have none.
+ * @returns where the first piece of logic is (for the message), or undefined when there is none
+ */
+export function hasLogic(tree: ApexTree['tree']): { line: number; what: string } | undefined {
+  if (!(tree instanceof CompilationUnitContext) || !tree.typeDeclaration().classDeclaration()) return undefined;
+  let found: { line: number; what: string } | undefined;
+  walk(tree, (ctx) => {
+    if (found || !inBody(ctx)) return;
+    const what = logicOf(ctx);
+    if (what) found = { line: ctx.start.line, what };
+  });
+  return found;
+}
+
+/** The statements that are logic by themselves (every kind but declarations, expressions, returns and blocks). */
+const STATEMENT_KINDS: [string, (s: StatementContext) => unknown][] = [
+  ['an if', (s) => s.ifStatement()],
+  ['a switch', (s) => s.switchStatement()],
+  ['a for loop', (s) => s.forStatement()],
+  ['a while loop', (s) => s.whileStatement()],
+  ['a do loop', (s) => s.doWhileStatement()],
+  ['a try', (s) => s.tryStatement()],
+  ['a throw', (s) => s.throwStatement()],
+  ['a break', (s) => s.breakStatement()],
+  ['a continue', (s) => s.continueStatement()],
+  ['an insert', (s) => s.insertStatement()],
+  ['an update', (s) => s.updateStatement()],
+  ['a delete', (s) => s.deleteStatement()],
+  ['an undelete', (s) => s.undeleteStatement()],
+  ['an upsert', (s) => s.upsertStatement()],
+  ['a merge', (s) => s.mergeStatement()],
+  ['a runAs', (s) => s.runAsStatement()],
+];
+
+/** What a node does that counts as logic, or undefined. */
+function logicOf(ctx: ApexParserRuleContext): string | undefined {
+  if (ctx instanceof StatementContext) {
+    return STATEMENT_KINDS.find(([, is]) => is(ctx) !== null)?.[0];
+  }
+  if (ctx instanceof MethodCallContext) {
+    return ctx.THIS() || ctx.SUPER() ? undefined : `a call of ${ctx.id()?.getText() ?? 'a method'}`;
+  }
+  if (ctx instanceof DotMethodCallContext) return `a call of ${ctx.anyId().getText()}`;
+  if (ctx instanceof SoqlLiteralContext || ctx instanceof SoslLiteralContext) return 'a query';
+  if (ctx instanceof CondExpressionContext || ctx instanceof CoalExpressionContext) return 'a conditional expression';
+  if (ctx instanceof LogAndExpressionContext || ctx instanceof LogOrExpressionContext) return 'a logical expression';
+  return undefined;
+}
+
+/** Whether the node is inside a method, constructor, property accessor or initializer block. */
+function inBody(ctx: ApexParserRuleContext): boolean {
+  for (let at = ctx.parentCtx; at; at = at.parentCtx) {
+    if (
+      at instanceof MethodDeclarationContext ||
+      at instanceof ConstructorDeclarationContext ||
+      at instanceof PropertyBlockContext
+    ) {
+      return true;
+    }
+    if (at instanceof BlockContext && at.parentCtx instanceof ClassBodyDeclarationContext) return true;
+  }
+  return false;
+}
+
+function missingTest(unit: Unit): Finding {
+  const declaration = (unit.tree as CompilationUnitContext).typeDeclaration();
+  const logic = hasLogic(unit.tree);
+  return {
+    layer: 'structure',
+    file: unit.file,
+    line: declaration.start.line,
+    column: declaration.start.column + 1,
+    rule: 'MissingTestClass',
+    message: `${unit.display} has logic (${logic?.what ?? 'logic'} at line ${logic?.line ?? 0}) but no test class ${unit.display}Test`,
+  };
 }
 
 function toUnit(projectDir: string, file: string, tree: ApexTree['tree']): Unit | undefined {

@@ -231,6 +231,39 @@ describe('format layer (prettier-plugin-apex)', () => {
   });
 });
 
+describe('structure layer (check-structure as a layer of lint:apex)', () => {
+  const STRUCTURE = join(ROOT, 'scripts', '__tests__', 'fixtures', 'structure');
+  // Through the CLI, as npm runs it: check-apex.ts loads the format layer's parser with import() (see runLayer).
+  const structureLayer = (dir: string): { status: number | null; layer: LayerResult | undefined; stdout: string } => {
+    const args = [CHECK_APEX, '--dir', dir, '--layer', 'structure', '--json'];
+    const result = spawnSync(TSX, args, { encoding: 'utf8' });
+    const layers = (JSON.parse(result.stdout) as { layers: LayerResult[] }).layers;
+    return { status: result.status, layer: layers.find((l) => l.layer === 'structure'), stdout: result.stdout };
+  };
+
+  it('reportsSizeCyclesAndSuppressionsAndListsClassesWithoutTestsAsANoteNotAFinding', () => {
+    const { status, layer } = structureLayer(STRUCTURE);
+    expect(status).toBe(1);
+    expect(located(layer?.findings ?? [])).toEqual([
+      'AlphaService.cls:4 FolderCycle',
+      'BetaService.cls:8 FolderCycle',
+      'GammaLongClass.cls:2 ClassTooLong',
+      'GammaLongMethod.cls:3 MethodTooLong',
+      'GammaSuppressions.cls:13 UnjustifiedSizeSuppression',
+      'GammaSuppressions.cls:3 UnjustifiedSizeSuppression',
+    ]);
+    expect(layer?.notes).toEqual([
+      expect.stringContaining('4 production classes without a test class (of 5 with logic)'),
+    ]);
+  });
+
+  it('passesTheCleanFixture', () => {
+    const { status, layer } = structureLayer(fixture('clean'));
+    expect(layer?.findings).toEqual([]);
+    expect(status).toBe(0);
+  });
+});
+
 describe('npm run lint:apex', () => {
   const run = (dir: string) => spawnSync(TSX, [CHECK_APEX, '--dir', dir], { encoding: 'utf8' });
 
