@@ -29,6 +29,18 @@ export const SENSITIVITY_LEVELS = ['Public', 'Internal', 'Confidential', 'Restri
 export type SensitivityLevel = (typeof SENSITIVITY_LEVELS)[number];
 export const MODES = ['Enforce', 'ApproveAll', 'Paused'] as const;
 export type Mode = (typeof MODES)[number];
+/** The operations an action performs and a policy may cover (Operations__c), in their canonical spelling. */
+export const OPERATIONS = ['Create', 'Update', 'Delete'] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+/**
+ * The canonical spelling of an operation (Apex: PolicyEngine.canonicalOperation): `create`, `CREATE` → Create;
+ * absent, null or blank → Update (an action without an operation is an update). Null for any other word.
+ */
+export function canonicalOperation(operation: string | null | undefined): Operation | null {
+  if (operation === null || operation === undefined || operation.trim() === '') return 'Update';
+  return MetadataRecord.pickEnum(OPERATIONS, operation);
+}
 
 /** One active ActionPolicy__mdt, validated; names lower case, blanks replaced by the documented defaults. */
 export interface CompiledPolicy {
@@ -38,6 +50,8 @@ export interface CompiledPolicy {
   fields: ReadonlySet<string> | null;
   exceptFields: ReadonlySet<string>;
   agents: ReadonlySet<string> | null;
+  /** Operations__c: the operations the policy covers (blank: Update only). */
+  operations: ReadonlySet<Operation>;
   effect: Effect;
   /** Null when blank: no confidence check. */
   minConfidence: ExactDecimal | null;
@@ -77,7 +91,10 @@ export interface CompiledPolicySet {
   /** Only the levels that change a decision (Confidential, Restricted). */
   sensitivities: CompiledSensitivity[];
   settings: CompiledSettings;
-  /** Active policies whose object and agents match, per `object|agent` (lower case); filled on first use. */
+  /**
+   * Active policies whose operation, object and agents match, per `Operation|object|agent` (object and agent lower
+   * case); filled on first use.
+   */
   byObjectAndAgent: Map<string, CompiledPolicy[]>;
 }
 
@@ -141,6 +158,7 @@ export function compilePolicy(p: ActionPolicyRecord, conditions: PolicyCondition
     fields: nameSet(r.names('Fields__c')),
     exceptFields: new Set(r.names('ExceptFields__c')),
     agents: nameSet(r.names('Agents__c')),
+    operations: operationsOf(r),
     effect,
     minConfidence,
     minConfidenceText: minConfidence === null ? '' : formatNumber(minConfidence),
@@ -152,6 +170,23 @@ export function compilePolicy(p: ActionPolicyRecord, conditions: PolicyCondition
     reason: r.trimmed('Reason__c') ?? '',
     conditions: conditions.map((c, i) => compileCondition(c, i, name)),
   };
+}
+
+/**
+ * Operations__c: Create, Update, Delete separated by `;` or `,`, any case; blank covers updates only, so a policy
+ * written before creates and deletes were governed keeps its meaning.
+ */
+function operationsOf(r: MetadataRecord): ReadonlySet<Operation> {
+  const operations = new Set<Operation>();
+  const words = r.isBlank('Operations__c') ? [] : r.text('Operations__c').split(/[;,]/);
+  for (const word of words.map((w) => w.trim()).filter((w) => w !== '')) {
+    const operation = MetadataRecord.pickEnum(OPERATIONS, word);
+    if (operation === null) {
+      throw r.error('Operations__c', `unknown operation '${word}' (use ${OPERATIONS.join(', ')})`);
+    }
+    operations.add(operation);
+  }
+  return operations.size === 0 ? new Set<Operation>(['Update']) : operations;
 }
 
 /** Every record needs a known level, an object and a field; only Confidential and Restricted change decisions. */

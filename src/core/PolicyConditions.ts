@@ -18,6 +18,7 @@ import {
   type ExactDecimal,
 } from './ExactDecimal';
 import { MetadataRecord } from './MetadataRecord';
+import type { Operation } from './PolicyCompiler';
 import type { FieldValueChange, PolicyConditionRecord } from './PolicyEngine';
 import { formatNumber, isBlank, type JsonValue } from './Values';
 
@@ -106,8 +107,23 @@ function valuesOf(operator: Operator, r: MetadataRecord): string[] {
     .map((v) => v.trim());
 }
 
-/** Evaluates one condition; returns the words that say why it holds, or null when it does not. */
-export function conditionHolds(cond: CompiledCondition, field: string, change: FieldValueChange): string | null {
+/**
+ * Evaluates one condition; returns the words that say why it holds, or null when it does not. The operators read
+ * before and after the same way for every operation (a create goes from blank, a delete to blank); the operation
+ * only changes the words where they would mislead: a create "sets" a value, a delete "removes" one.
+ */
+export function conditionHolds(
+  cond: CompiledCondition,
+  field: string,
+  change: FieldValueChange,
+  operation: Operation = 'Update',
+): string | null {
+  const why = holds(cond, field, change);
+  if (why === null || operation === 'Update') return why;
+  return operationWords(cond, field, change, operation) ?? why;
+}
+
+function holds(cond: CompiledCondition, field: string, change: FieldValueChange): string | null {
   const { before, after } = change;
   switch (cond.operator) {
     case 'changes':
@@ -132,6 +148,27 @@ export function conditionHolds(cond: CompiledCondition, field: string, change: F
     default:
       return dateMove(cond, field, change);
   }
+}
+
+/**
+ * A holding condition in the words of a create ("Amount is set to 50000") or a delete ("deleting removes Amount
+ * 50000"); null keeps the update words (a rise from blank, a change by N read the same for a create).
+ */
+function operationWords(
+  cond: CompiledCondition,
+  field: string,
+  change: FieldValueChange,
+  operation: 'Create' | 'Delete',
+): string | null {
+  if (operation === 'Delete') {
+    const removes = cond.operator === 'changes' || cond.operator === 'changes_from' || cond.operator === 'is_blanked';
+    return removes ? `deleting removes ${field} ${valueText(change.before)}` : null;
+  }
+  const set = `${field} is set to ${valueText(change.after)}`;
+  if (cond.operator === 'changes' || cond.operator === 'changes_to') return set;
+  const t = formatNumber(cond.threshold ?? ZERO);
+  if (cond.operator === 'new_value_greater_than') return `${set} (more than ${t})`;
+  return cond.operator === 'new_value_less_than' ? `${set} (less than ${t})` : null;
 }
 
 /** The difference, or the new value, against the threshold. */

@@ -11,18 +11,27 @@
  * operators), MetadataRecord.ts (a record's fields read with their errors), Values.ts (JsonValues.cls). This module
  * exports them all, so callers keep one import.
  */
-import { compilePolicies, type CompiledPolicySet, type Effect, type Mode, type Risk } from './PolicyCompiler';
+import {
+  compilePolicies,
+  type CompiledPolicySet,
+  type Effect,
+  type Mode,
+  type Operation,
+  type Risk,
+} from './PolicyCompiler';
 import { PolicyEvaluation } from './PolicyEvaluation';
 import type { JsonValue } from './Values';
 
 export { PolicyConfigError } from './MetadataRecord';
 export { OPERATORS, type Operator } from './PolicyConditions';
 export {
+  canonicalOperation,
   compilePolicies,
   compilePolicy,
   compileSettings,
   EFFECTS,
   MODES,
+  OPERATIONS,
   RISKS,
   SENSITIVITY_LEVELS,
   sensitivityLevel,
@@ -31,6 +40,7 @@ export {
   type CompiledSettings,
   type Effect,
   type Mode,
+  type Operation,
   type Risk,
   type SensitivityLevel,
 } from './PolicyCompiler';
@@ -49,6 +59,8 @@ export interface ActionPolicyRecord {
   /** Extension: fields a `*` policy does not cover (comma list). */
   ExceptFields__c?: string | null;
   Agents__c?: string | null;
+  /** The operations the policy covers: Create, Update, Delete separated by `;` or `,`; blank = Update only. */
+  Operations__c?: string | null;
   Effect__c?: string | null;
   MinConfidence__c?: MetaNumber;
   Risk__c?: string | null;
@@ -96,10 +108,6 @@ export interface FieldValueChange {
   before: JsonValue;
   after: JsonValue;
 }
-
-/** The operations an action performs and a policy may cover (Operations__c), in their canonical spelling. */
-export const OPERATIONS = ['Create', 'Update', 'Delete'] as const;
-export type Operation = (typeof OPERATIONS)[number];
 
 export interface ProposedAction {
   object: string;
@@ -158,6 +166,8 @@ export interface PolicyDecision {
   matchedPolicies: string[];
   contributors: Contributor[];
   mode: Mode;
+  /** The operation decided: Create, Update or Delete. */
+  operation: Operation;
 }
 
 export const DEFAULT_SETTINGS: Required<{
@@ -169,16 +179,6 @@ export const DEFAULT_SETTINGS: Required<{
   DefaultExpiryHours__c: 72,
   MaxActionsPerRequest__c: 200,
 };
-
-/**
- * The canonical spelling of an operation (Apex: PolicyEngine.canonicalOperation): `create`, `CREATE` → Create;
- * absent, null or blank → Update. Null for a word that is none of them.
- */
-export function canonicalOperation(operation: string | null | undefined): Operation | null {
-  if (operation === null || operation === undefined || operation.trim() === '') return 'Update';
-  const word = operation.trim().toLowerCase();
-  return OPERATIONS.find((known) => known.toLowerCase() === word) ?? null;
-}
 
 /**
  * Decides one action (Apex: PolicyEngine.evaluate; the steps are PolicyEvaluation's). Raw metadata is compiled

@@ -9,7 +9,15 @@
  * Apex's PolicyEngine.Contributor. PolicyEngine.ts's evaluatePolicy is the entry point.
  */
 import { compareDecimal, decimalOf, parseDecimal, type ExactDecimal } from './ExactDecimal';
-import type { CompiledPolicy, CompiledPolicySet, CompiledSettings, Effect, Risk } from './PolicyCompiler';
+import {
+  canonicalOperation,
+  type CompiledPolicy,
+  type CompiledPolicySet,
+  type CompiledSettings,
+  type Effect,
+  type Operation,
+  type Risk,
+} from './PolicyCompiler';
 import { conditionHolds } from './PolicyConditions';
 import type {
   Contributor,
@@ -109,6 +117,15 @@ function fromSensitivity(rule: string, level: 'Confidential' | 'Restricted', fie
   };
 }
 
+/** The action's operation in its canonical spelling; throws for a word that is none of Create, Update, Delete. */
+function operationOf(action: ProposedAction): Operation {
+  const operation = canonicalOperation(action.operation);
+  if (operation === null) {
+    throw new TypeError(`unknown operation '${String(action.operation)}' (use Create, Update or Delete)`);
+  }
+  return operation;
+}
+
 /** The agent's confidence, 0 when missing or not a number. */
 function confidenceOf(action: ProposedAction): ExactDecimal {
   return parseDecimal(action.confidence) ?? decimalOf(0);
@@ -116,6 +133,7 @@ function confidenceOf(action: ProposedAction): ExactDecimal {
 
 export class PolicyEvaluation {
   private readonly settings: CompiledSettings;
+  private readonly operation: Operation;
   private readonly objectName: string;
   private readonly agent: string;
   private readonly confidence: ExactDecimal;
@@ -127,30 +145,47 @@ export class PolicyEvaluation {
   private readonly words = new Map<string, FieldCandidate>();
   private readonly fieldEffects: FieldDecision[] = [];
   private turnedByMode = false;
+  /** Whether a matching policy covers any field of the action (the default's words for a create or delete). */
+  private anyFieldCovered = false;
 
   constructor(
     private readonly compiled: CompiledPolicySet,
     action: ProposedAction,
   ) {
     this.settings = compiled.settings;
+    this.operation = operationOf(action);
     this.objectName = action.object.trim();
     this.agent = (action.agent ?? '').trim();
     this.confidence = confidenceOf(action);
-    this.changed = PolicyEvaluation.changedFields(action);
+    this.changed = PolicyEvaluation.changedFields(action, this.operation);
     this.changedByKey = new Map(this.changed.map((entry) => [entry[0].toLowerCase(), entry] as const));
   }
 
-  /** The decision for the action. */
+  /**
+   * The decision for the action. A create or delete that sets or removes no value is still decided, as a whole
+   * record (decideField(null)): it never runs automatically only because it has no field.
+   */
   decide(): PolicyDecision {
     if (this.settings.mode === 'Paused') return this.pausedDecision();
     this.matched = this.matchPolicies();
+    this.anyFieldCovered = this.changed.some(([field]) => this.policyCandidates(field).length > 0);
     for (const [field] of this.changed) this.decideField(field);
+    if (this.changed.length === 0 && this.operation !== 'Update') this.decideField(null);
     return this.summarise();
   }
 
-  /** The fields whose proposed value differs from the current one, in the order the agent sent them. */
-  private static changedFields(action: ProposedAction): [string, FieldValueChange][] {
-    return Object.entries(action.changes).filter(([, c]) => !valuesEqual(c.before, c.after));
+  /**
+   * The fields whose proposed value differs from the current one, in the order the agent sent them. A create's
+   * fields go from blank (its before is ignored), a delete's to blank (its after is ignored), so a field a create
+   * sets or a delete removes is never taken for "unchanged".
+   */
+  private static changedFields(action: ProposedAction, operation: Operation): [string, FieldValueChange][] {
+    return Object.entries(action.changes)
+      .map(([field, c]): [string, FieldValueChange] => {
+        if (operation === 'Create') return [field, { before: null, after: c.after }];
+        return operation === 'Delete' ? [field, { before: c.before, after: null }] : [field, c];
+      })
+      .filter(([, c]) => !valuesEqual(c.before, c.after));
   }
 
   private pausedDecision(): PolicyDecision {
@@ -172,6 +207,7 @@ export class PolicyEvaluation {
       matchedPolicies: [],
       contributors: [],
       mode: this.settings.mode,
+      operation: this.operation,
     };
   }
 
@@ -185,15 +221,20 @@ export class PolicyEvaluation {
     return matched;
   }
 
-  /** The active policies whose object and agent lists admit this action, cached per object and agent. */
+  /**
+   * The active policies whose operations, object and agent lists admit this action, cached per operation, object
+   * and agent.
+   */
   private policiesForAction(): CompiledPolicy[] {
     const objectKey = this.objectName.toLowerCase();
     const agentKey = this.agent.toLowerCase();
-    const key = `${objectKey}|${agentKey}`;
+    const key = `${this.operation}|${objectKey}|${agentKey}`;
     const cache = this.compiled.byObjectAndAgent;
     let list = cache.get(key);
     if (list === undefined) {
-      list = this.compiled.policies.filter((p) => coversName(p.objects, objectKey) && coversName(p.agents, agentKey));
+      list = this.compiled.policies.filter(
+        (p) => p.operations.has(this.operation) && coversName(p.objects, objectKey) && coversName(p.agents, agentKey),
+      );
       if (cache.size >= 1000) cache.clear(); // bounded in long-lived processes
       cache.set(key, list);
     }
@@ -205,15 +246,18 @@ export class PolicyEvaluation {
     const whys: string[] = [];
     for (const cond of policy.conditions) {
       const entry = this.changedByKey.get(cond.fieldKey);
-      const why = entry ? conditionHolds(cond, entry[0], entry[1]) : null;
+      const why = entry ? conditionHolds(cond, entry[0], entry[1], this.operation) : null;
       if (why === null) return null;
       whys.push(why);
     }
     return { policy, whys };
   }
 
-  /** One changed field: the strictest of the policies that cover it (else the default) and of its sensitivity. */
-  private decideField(field: string): void {
+  /**
+   * One changed field: the strictest of the policies that cover it (else the default) and of its sensitivity. A
+   * null field is the whole record of a create or delete without values: the policies that cover every field.
+   */
+  private decideField(field: string | null): void {
     const candidates = this.policyCandidates(field);
     if (candidates.length === 0) candidates.push(fromDefault(this.settings));
     candidates.push(...this.sensitivityCandidates(field));
@@ -231,6 +275,7 @@ export class PolicyEvaluation {
     // Only the rules with the strictest effect stand behind the field, governing rule first.
     const behind = candidates.filter((c) => c.effect === strictest);
     for (const c of behind) this.keep(c, finalEffect, field);
+    if (field === null) return;
     const why = capitalise(this.whyWords(top, [field]));
     this.fieldEffects.push({
       field,
@@ -242,10 +287,10 @@ export class PolicyEvaluation {
   }
 
   /** A rule behind a field's final effect joins the contributors once, with that effect; later fields add to it. */
-  private keep(c: FieldCandidate, finalEffect: Effect, field: string): void {
+  private keep(c: FieldCandidate, finalEffect: Effect, field: string | null): void {
     const kept = this.byRule.get(c.rule);
     if (kept) {
-      if (!kept.fields.includes(field)) kept.fields.push(field);
+      if (field !== null && !kept.fields.includes(field)) kept.fields.push(field);
       return;
     }
     this.byRule.set(c.rule, {
@@ -257,22 +302,30 @@ export class PolicyEvaluation {
       expiresAfterHours: c.expiresAfterHours,
       approverGroup: c.approverGroup,
       allowSelfApproval: c.allowSelfApproval,
-      fields: [field],
+      fields: field === null ? [] : [field],
       reason: '',
     });
     this.words.set(c.rule, c);
   }
 
-  /** The matching policies that cover a field, with AutoRun below its minimum confidence turned into approval. */
-  private policyCandidates(field: string): FieldCandidate[] {
-    const fieldKey = field.toLowerCase();
+  /**
+   * The matching policies that cover a field (null: those that cover every field), with AutoRun below its minimum
+   * confidence turned into approval.
+   */
+  private policyCandidates(field: string | null): FieldCandidate[] {
+    const fieldKey = field === null ? null : field.toLowerCase();
     return this.matched
-      .filter(({ policy }) => coversName(policy.fields, fieldKey) && !policy.exceptFields.has(fieldKey))
+      .filter(({ policy }) =>
+        fieldKey === null
+          ? policy.fields === null
+          : coversName(policy.fields, fieldKey) && !policy.exceptFields.has(fieldKey),
+      )
       .map(({ policy, whys }) => fromPolicy(policy, whys, this.confidence));
   }
 
-  /** Confidential and Restricted fields add a candidate on top of the policies. */
-  private sensitivityCandidates(field: string): FieldCandidate[] {
+  /** Confidential and Restricted fields add a candidate on top of the policies (none for the whole record). */
+  private sensitivityCandidates(field: string | null): FieldCandidate[] {
+    if (field === null) return [];
     const objectKey = this.objectName.toLowerCase();
     const fieldKey = field.toLowerCase();
     return this.compiled.sensitivities
@@ -301,6 +354,7 @@ export class PolicyEvaluation {
       matchedPolicies: this.matched.map((m) => m.policy.name),
       contributors: ordered,
       mode: this.settings.mode,
+      operation: this.operation,
     };
   }
 
@@ -347,24 +401,45 @@ export class PolicyEvaluation {
     });
     const anyApproval = ordered.some((c) => c.effect === 'RequireApproval');
     if (this.settings.mode === 'ApproveAll' && anyApproval && this.turnedByMode) reasons.push(MODE_REASON);
-    if (this.changed.length === 0) reasons.push(NO_CHANGES_REASON);
+    if (this.changed.length === 0 && this.operation === 'Update') reasons.push(NO_CHANGES_REASON);
     return reasons;
   }
 
   /**
-   * Why a rule applies, in words, without the consequence: the words of its conditions, or the fields it covers;
-   * then notes (a confidence threshold met or missed). The default names the fields no policy covers.
+   * Why a rule applies, in words, without the consequence: the words of its conditions, or the fields it covers
+   * (as the operation touches them); then notes (a confidence threshold met or missed). The default names the
+   * fields no policy covers, or, for a create or delete no policy covers at all, the operation.
    */
   private whyWords(from: FieldCandidate, fields: string[]): string {
-    if (from.kind === 'default') {
-      const covered = fields.map((f) => `${this.objectName}.${f}`).join(', ');
-      return `no policy covers ${covered}, so the default effect ${this.settings.defaultEffect} applies`;
-    }
-    const head =
-      from.conditions.length > 0
-        ? from.conditions.join(', ')
-        : `${fields.join(', ')} ${fields.length === 1 ? 'changes' : 'change'}`;
+    if (from.kind === 'default')
+      return `no policy covers ${this.uncovered(fields)}, so the default effect ${this.settings.defaultEffect} applies`;
+    const head = from.conditions.length > 0 ? from.conditions.join(', ') : this.fieldWords(fields);
     return from.notes.length > 0 ? `${head}, ${from.notes.join(', ')}` : head;
+  }
+
+  /** What the default covers: `Opportunity.Amount`, `creating Opportunity records`, `Opportunity.Name when creating …`. */
+  private uncovered(fields: string[]): string {
+    const named = fields.map((f) => `${this.objectName}.${f}`).join(', ');
+    if (this.operation === 'Update') return named;
+    const records = `${this.operation === 'Create' ? 'creating' : 'deleting'} ${this.objectName} records`;
+    return this.anyFieldCovered && fields.length > 0 ? `${named} when ${records}` : records;
+  }
+
+  /** The fields a rule covers, as the operation touches them: "Amount changes", "Amount is set on a new …". */
+  private fieldWords(fields: string[]): string {
+    const list = fields.join(', ');
+    const one = fields.length === 1;
+    if (this.operation === 'Create') {
+      return fields.length === 0
+        ? `creating the ${this.objectName} with no field values`
+        : `${list} ${one ? 'is' : 'are'} set on a new ${this.objectName}`;
+    }
+    if (this.operation === 'Delete') {
+      return fields.length === 0
+        ? `deleting the ${this.objectName}, which holds no recorded values`
+        : `deleting the ${this.objectName} removes ${list}`;
+    }
+    return `${list} ${one ? 'changes' : 'change'}`;
   }
 }
 

@@ -28,6 +28,23 @@ describe('PolicyConditions', () => {
     expect(holds(cond('date_moves_earlier'), '2026-12-02', '2026-12-01')).toBe('Amount moves 1 day earlier');
   });
 
+  it('speaks of a create as setting a value and of a delete as removing one', () => {
+    const on = (c: CompiledCondition, before: JsonValue, after: JsonValue, operation: 'Create' | 'Delete') =>
+      conditionHolds(c, 'Amount', { before, after }, operation);
+    expect(on(cond('changes'), null, 50000, 'Create')).toBe('Amount is set to 50000');
+    expect(on(cond('changes_to', 'Prospecting'), null, 'Prospecting', 'Create')).toBe('Amount is set to Prospecting');
+    expect(on(cond('new_value_greater_than', 10), null, 50, 'Create')).toBe('Amount is set to 50 (more than 10)');
+    expect(on(cond('new_value_less_than', 10), null, 5, 'Create')).toBe('Amount is set to 5 (less than 10)');
+    expect(on(cond('increases_by_more_than_pct', 20), null, 5, 'Create')).toBe(
+      'Amount rises from blank (more than 20%)',
+    );
+    expect(on(cond('changes'), 50000, null, 'Delete')).toBe('deleting removes Amount 50000');
+    expect(on(cond('changes_from', 'Closed'), 'Closed', null, 'Delete')).toBe('deleting removes Amount Closed');
+    expect(on(cond('is_blanked'), 7, null, 'Delete')).toBe('deleting removes Amount 7');
+    expect(on(cond('new_value_greater_than', 10), 50, null, 'Delete')).toBeNull();
+    expect(conditionHolds(cond('changes'), 'Amount', { before: 1, after: 2 })).toBe('Amount changes');
+  });
+
   it('names the record and field of a broken condition', () => {
     expect(() => compileCondition({ Operator__c: 'changes' }, 2, 'P')).toThrow(
       new PolicyConfigError('PolicyCondition__mdt.P[2].Field__c', 'is required'),
