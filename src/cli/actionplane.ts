@@ -3,6 +3,7 @@
  * `npm run -s actionplane -- <command>`: the offline ActionPlane CLI.
  *   vectors <file-or-folder...>      run conformance vectors through the TypeScript core
  *   policy explain <action.json>     decide one action with the project's policy metadata
+ *                                    (--operation create|update|delete replaces the action's own)
  *   policy test <cases...>           run admin-written cases against the project's policy metadata
  *   policy validate                  check every policy record in the project
  *   submit <file.json>               send a proposal to an org or the workbench (REST v1)
@@ -70,16 +71,22 @@ export function buildProgram(setExit: (code: number) => void): Command {
     )
     .argument(
       '<action.json>',
-      'an action { object, recordId, agent, confidence, changes: { Field: { before, after } } }',
+      'an action { object, operation, recordId, agent, confidence, changes: { Field: { before, after } } }; ' +
+        'operation is create, update or delete (absent = update); a create gives every field before null, a ' +
+        'delete every recorded field after null',
     )
     .option('--project <dir>', 'project folder whose customMetadata records are the policy', '.')
+    .option('--operation <operation>', "create, update or delete: replaces the action's own operation")
     .option('--json', 'print the decision as JSON')
-    .action((file: string, opts: { project: string; json?: boolean }) =>
-      setExit(explain(file, { project: resolve(opts.project), json: opts.json }, print)),
+    .action((file: string, opts: { project: string; json?: boolean; operation?: string }) =>
+      setExit(explain(file, { project: resolve(opts.project), json: opts.json, operation: opts.operation }, print)),
     );
   policy
     .command('test')
-    .description('Run cases in the vector format against the project policy (like opa test for CRM policy).')
+    .description(
+      "Run cases in the vector format against the project policy (like opa test for CRM policy); a case's " +
+        'action may name its operation (create, update or delete; absent = update).',
+    )
     .argument('<cases...>', 'case files or folders')
     .option('--project <dir>', 'project folder whose customMetadata records are the policy', '.')
     .action((targets: string[], opts: { project: string }) => {

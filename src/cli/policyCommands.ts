@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import {
+  canonicalOperation,
   evaluatePolicy,
   PolicyConfigError,
   validatePolicyMetadata,
@@ -26,7 +27,11 @@ export function metadataProblems(metadata: LoadedPolicyMetadata): string[] {
   return validatePolicyMetadata(metadata).map((e) => describeConfigError(e, metadata));
 }
 
-function readActionFile(file: string): ProposedAction {
+/**
+ * Reads one action from a file; `operation` (create, update or delete, any case) replaces the file's own
+ * "operation" when given.
+ */
+function readActionFile(file: string, operation?: string): ProposedAction {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
@@ -39,7 +44,12 @@ function readActionFile(file: string): ProposedAction {
     p.replace('$.action.', '$.').replace('$.action', '$'),
   );
   if (problems.length > 0) throw new VectorFileError(file, '', problems.join('; '));
-  return candidate as ProposedAction;
+  const action = candidate as ProposedAction;
+  if (operation === undefined) return action;
+  if (canonicalOperation(operation) === null) {
+    throw new VectorFileError(file, '', `--operation ${JSON.stringify(operation)}: must be create, update or delete`);
+  }
+  return { ...action, operation };
 }
 
 function cell(value: unknown): string {
@@ -66,14 +76,17 @@ export function renderDecision(action: ProposedAction, d: PolicyDecision): strin
       : '';
   const lines = [
     `Decision: ${d.effect} (risk ${d.risk}${approvals})`,
-    `Action: ${action.object}${action.recordId ? ` ${action.recordId}` : ''} by ${action.agent ?? '(no agent)'}, confidence ${action.confidence ?? '(missing = 0)'}`,
+    `Action: ${d.operation} ${action.object}${action.recordId ? ` ${action.recordId}` : ''} by ${action.agent ?? '(no agent)'}, confidence ${action.confidence ?? '(missing = 0)'}`,
     `Mode: ${d.mode}`,
     '',
     table([
       ['Field', 'Before', 'After', 'Effect', 'Rule'],
       ...d.fieldEffects.map((f) => {
         const change = Object.entries(action.changes).find(([k]) => k === f.field)?.[1];
-        return [f.field, cell(change?.before), cell(change?.after), f.effect, f.rules.join(', ')];
+        // As the engine reads them: a create's fields go from blank, a delete's to blank.
+        const before = d.operation === 'Create' ? null : change?.before;
+        const after = d.operation === 'Delete' ? null : change?.after;
+        return [f.field, cell(before), cell(after), f.effect, f.rules.join(', ')];
       }),
     ]),
     '',
@@ -88,12 +101,14 @@ export function renderDecision(action: ProposedAction, d: PolicyDecision): strin
 export interface ExplainOptions {
   project: string;
   json?: boolean;
+  /** create, update or delete: replaces the action file's "operation". */
+  operation?: string;
 }
 
 /** Returns the exit code: 0 decided, 2 metadata or input problem. */
 export function explain(file: string, options: ExplainOptions, print: (line: string) => void): number {
   const metadata = loadPolicyMetadata(options.project);
-  const action = readActionFile(file);
+  const action = readActionFile(file, options.operation);
   let decision: PolicyDecision;
   try {
     decision = evaluatePolicy(metadata, action);

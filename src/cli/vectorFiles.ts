@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { canonicalOperation } from '../core/PolicyCompiler';
 import { VECTOR_KINDS, kindOf, type VectorCase, type VectorCheck } from '../core/vectors';
 
 export interface CaseResult {
@@ -77,10 +78,17 @@ export function policyCaseProblems(c: Record<string, unknown>, at: string): stri
   }
   const action = c.action;
   if (!isObject(action)) {
-    problems.push(`${at}.action: is required (an object with object, agent, confidence, changes)`);
+    problems.push(`${at}.action: is required (an object with object, operation, agent, confidence, changes)`);
   } else {
     if (typeof action.object !== 'string' || action.object.trim() === '') {
       problems.push(`${at}.action.object: is required (an object API name)`);
+    }
+    if (
+      action.operation !== undefined &&
+      action.operation !== null &&
+      (typeof action.operation !== 'string' || canonicalOperation(action.operation) === null)
+    ) {
+      problems.push(`${at}.action.operation: must be create, update or delete (absent = update)`);
     }
     if (action.confidence !== undefined && action.confidence !== null && typeof action.confidence !== 'number') {
       problems.push(`${at}.action.confidence: must be a number from 0 to 1`);
