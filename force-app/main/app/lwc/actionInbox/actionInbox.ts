@@ -31,7 +31,10 @@ import {
   formatAge,
   formatConfidence,
   formatExpiry,
+  operationOf,
+  operationText,
   outcomeMessage,
+  recordLabel,
   riskBadgeClass,
   statusBadgeClass,
   statusLabel,
@@ -381,7 +384,10 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
   get dialogTargetItems() {
     return this.dialogTargets.map((row) => ({
       key: row.id,
-      text: `${row.name} · ${row.recordName ?? row.recordId}`,
+      text:
+        operationOf(row) === 'Update'
+          ? `${row.name} · ${recordLabel(row)}`
+          : `${row.name} · ${operationText(row)} · ${recordLabel(row)}`,
     }));
   }
   get dialogSkippedItems() {
@@ -488,8 +494,11 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
         id: row.id,
         name: row.name,
         objectName: row.objectName,
-        recordLabel: row.recordName ?? row.recordId,
+        operation: operationOf(row),
+        operationText: operationText(row),
+        recordLabel: recordLabel(row),
         recordId: row.recordId,
+        hasRecord: !!row.recordId,
         agent: row.agent ?? '',
         status: row.status,
         statusText: statusLabel(row.status),
@@ -652,13 +661,19 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
         this.decideFromKeyboard(command === 'approve' ? 'Approve' : 'Reject');
         return;
       case 'edit':
-        if (row) this.openReview(row.id, true);
+        // A delete has nothing to edit: say so, and open its review to approve or reject.
+        if (row && operationOf(row) === 'Delete') {
+          const message = formatLabel(LABELS.nothingToEditInDelete, row.name);
+          this.announce(message);
+          this.toast(message, '', 'info');
+          this.openReview(row.id, false);
+        } else if (row) this.openReview(row.id, true);
         return;
       case 'review':
         if (row) this.openReview(row.id, false);
         return;
       case 'openRecord':
-        if (row) this.navigateToRecord(row.recordId);
+        if (row?.recordId) this.navigateToRecord(row.recordId);
         break;
       default:
         break;
@@ -702,7 +717,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
         LABELS.rowAnnouncement,
         this.activeIndex + 1,
         this.rows.length,
-        `${row.objectName} ${row.recordName ?? row.recordId}`,
+        `${operationText(row)} ${recordLabel(row)}`,
         changeLines(row)
           .map((line) => line.text)
           .join('; '),
@@ -734,7 +749,15 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
   // One decision waits at a time: a new one sends the previous at once (it was not undone in time).
   private queueDecision(targets: InboxRow[], decision: Decision, reason: string | null): void {
     this.flushPending();
-    const names = targets.map((row) => `${row.name} (${row.recordName ?? row.recordId})`).join(', ');
+    // A create or a delete says so in the Undo bar: approving it makes or removes a whole record.
+    const names = targets
+      .map((row) => {
+        const record = recordLabel(row);
+        return operationOf(row) === 'Update'
+          ? `${row.name} (${record})`
+          : `${row.name} (${operationText(row)}: ${record})`;
+      })
+      .join(', ');
     this.pending = { ids: targets.map((row) => row.id), names, decision, reason };
     const waiting = new Set(this.pending.ids);
     const from = this.rows.findIndex((row) => row.id === targets[0]?.id);

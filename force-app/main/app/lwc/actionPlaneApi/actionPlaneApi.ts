@@ -53,7 +53,8 @@ export interface InboxRow {
   effect: Effect | null;
   risk: Risk | null;
   objectName: string;
-  recordId: string;
+  /** The target record; null for a create not applied yet (the record does not exist). */
+  recordId: string | null;
   recordName: string | null;
   agent: string | null;
   runId: string;
@@ -75,7 +76,14 @@ export interface InboxRow {
   cannotDecideCode?: CannotDecideCode | null;
   /** Record id → name for the target record and every lookup value in the changes. */
   referenceNames?: Record<string, string>;
+  /** What the action does to its record (PlannedAction__c.Operation__c); older servers send none: an update. */
+  operation?: Operation | null;
+  /** The target object's label ("Opportunity"); older servers send none: the API name stands in. */
+  objectLabel?: string | null;
 }
+
+/** What an action does to its record: change fields of it, create it, or delete it. */
+export type Operation = 'Update' | 'Create' | 'Delete';
 
 export type CannotDecideCode = 'NOT_PENDING' | 'NOT_APPROVER' | 'OWN_PROPOSAL' | 'ALREADY_VOTED';
 

@@ -13,6 +13,7 @@ import type {
   FieldChange,
   FieldValue,
   InboxRow,
+  Operation,
   RelatedAction,
 } from 'c/actionPlaneApi';
 
@@ -552,6 +553,33 @@ export function clipSummary(summary: string, perValue = 40): string {
     .join('; ');
 }
 
+/** What an action does to its record; an older server that sends no operation only sent updates. Any case. */
+export function operationOf(row: Pick<InboxRow, 'operation'> | null | undefined): Operation {
+  const operation = (row?.operation ?? '').toLowerCase();
+  if (operation === 'create') return 'Create';
+  if (operation === 'delete') return 'Delete';
+  return 'Update';
+}
+
+/** The action in words: "Create Opportunity", "Delete Opportunity", "Update Opportunity" (the object's label). */
+export function operationText(row: Pick<InboxRow, 'operation' | 'objectLabel' | 'objectName'>): string {
+  const objectLabel = row.objectLabel || row.objectName;
+  const template = { Create: LABELS.operationCreate, Delete: LABELS.operationDelete, Update: LABELS.operationUpdate };
+  return formatLabel(template[operationOf(row)], objectLabel);
+}
+
+/**
+ * The record an action is about, as a person names it: its name, else (a create without a proposed name, not
+ * applied yet) "New Opportunity", else its id.
+ */
+export function recordLabel(
+  row: Pick<InboxRow, 'recordName' | 'recordId' | 'operation' | 'objectLabel' | 'objectName'>,
+) {
+  if (row.recordName) return row.recordName;
+  if (!row.recordId) return formatLabel(LABELS.newRecord, row.objectLabel || row.objectName);
+  return row.recordId;
+}
+
 /** One changed field of an inbox row in words: label, before and after formatted as the review formats them. */
 export interface ChangeLine {
   key: string;
@@ -559,19 +587,35 @@ export interface ChangeLine {
   before: string;
   after: string;
   text: string;
+  /** The value is removed with the record (a delete): shown struck through. */
+  isRemoved: boolean;
 }
 
-/** The row's changes in words ("Amount: $15,000.00 → $20,250.00"), long values clipped; older rows from summary. */
+/**
+ * The row's changes in words ("Amount: $15,000.00 → $20,250.00"), long values clipped; older rows from summary. A
+ * create has no "before" and a delete no "after", so each line names only the value created or removed
+ * ("Amount: $15,000.00"); the row's operation says which.
+ */
 export function changeLines(
-  row: Pick<InboxRow, 'changes' | 'summary' | 'changedFields' | 'referenceNames'>,
+  row: Pick<InboxRow, 'changes' | 'summary' | 'changedFields' | 'referenceNames' | 'operation'>,
   perValue = 60,
 ): ChangeLine[] {
   if (!row.changes || row.changes.length === 0) {
     const summary = row.summary ?? row.changedFields.join(', ');
     return summary === ''
       ? []
-      : [{ key: 'summary', label: '', before: '', after: '', text: clipSummary(summary, perValue) }];
+      : [
+          {
+            key: 'summary',
+            label: '',
+            before: '',
+            after: '',
+            text: clipSummary(summary, perValue),
+            isRemoved: false,
+          },
+        ];
   }
+  const operation = operationOf(row);
   return row.changes.map((change: ChangeSummary) => {
     const kind = kindOf(change.type);
     const options = { scale: change.scale, names: row.referenceNames ?? null };
@@ -581,7 +625,13 @@ export function changeLines(
     const label = change.label ?? change.field;
     const before = show(change.before);
     const after = show(change.after);
-    return { key: change.field, label, before, after, text: `${label}: ${before} → ${after}` };
+    const text =
+      operation === 'Create'
+        ? `${label}: ${after}`
+        : operation === 'Delete'
+          ? `${label}: ${before}`
+          : `${label}: ${before} → ${after}`;
+    return { key: change.field, label, before, after, text, isRemoved: operation === 'Delete' };
   });
 }
 

@@ -47,9 +47,11 @@ import colConfidence from '@salesforce/label/c.ActionPlane_ColConfidence';
 import colCurrent from '@salesforce/label/c.ActionPlane_ColCurrent';
 import colExpires from '@salesforce/label/c.ActionPlane_ColExpires';
 import colField from '@salesforce/label/c.ActionPlane_ColField';
+import colNewValue from '@salesforce/label/c.ActionPlane_ColNewValue';
 import colNow from '@salesforce/label/c.ActionPlane_ColNow';
 import colObject from '@salesforce/label/c.ActionPlane_ColObject';
 import colRecord from '@salesforce/label/c.ActionPlane_ColRecord';
+import colRemovedValue from '@salesforce/label/c.ActionPlane_ColRemovedValue';
 import colRisk from '@salesforce/label/c.ActionPlane_ColRisk';
 import colRule from '@salesforce/label/c.ActionPlane_ColRule';
 import colStatus from '@salesforce/label/c.ActionPlane_ColStatus';
@@ -62,6 +64,10 @@ import daysLater from '@salesforce/label/c.ActionPlane_DaysLater';
 import decide from '@salesforce/label/c.ActionPlane_Decide';
 import decisions from '@salesforce/label/c.ActionPlane_Decisions';
 import diffCaption from '@salesforce/label/c.ActionPlane_DiffCaption';
+import diffCreated from '@salesforce/label/c.ActionPlane_DiffCreated';
+import diffCreates from '@salesforce/label/c.ActionPlane_DiffCreates';
+import diffDeleted from '@salesforce/label/c.ActionPlane_DiffDeleted';
+import diffDeletes from '@salesforce/label/c.ActionPlane_DiffDeletes';
 import draftRestored from '@salesforce/label/c.ActionPlane_DraftRestored';
 import editNotBoolean from '@salesforce/label/c.ActionPlane_EditNotBoolean';
 import editNotDate from '@salesforce/label/c.ActionPlane_EditNotDate';
@@ -135,11 +141,14 @@ import liveChanged from '@salesforce/label/c.ActionPlane_LiveChanged';
 import liveOff from '@salesforce/label/c.ActionPlane_LiveOff';
 import loadFailed from '@salesforce/label/c.ActionPlane_LoadFailed';
 import loading from '@salesforce/label/c.ActionPlane_Loading';
+import markNew from '@salesforce/label/c.ActionPlane_MarkNew';
+import markRemoved from '@salesforce/label/c.ActionPlane_MarkRemoved';
 import mine from '@salesforce/label/c.ActionPlane_Mine';
 import movesBackward from '@salesforce/label/c.ActionPlane_MovesBackward';
 import movesBackwardOne from '@salesforce/label/c.ActionPlane_MovesBackwardOne';
 import movesForward from '@salesforce/label/c.ActionPlane_MovesForward';
 import movesForwardOne from '@salesforce/label/c.ActionPlane_MovesForwardOne';
+import newRecord from '@salesforce/label/c.ActionPlane_NewRecord';
 import newValueFor from '@salesforce/label/c.ActionPlane_NewValueFor';
 import next from '@salesforce/label/c.ActionPlane_Next';
 import no from '@salesforce/label/c.ActionPlane_No';
@@ -149,7 +158,11 @@ import noFieldChanges from '@salesforce/label/c.ActionPlane_NoFieldChanges';
 import notYours from '@salesforce/label/c.ActionPlane_NotYours';
 import notYoursNoGroup from '@salesforce/label/c.ActionPlane_NotYoursNoGroup';
 import nothingToDecide from '@salesforce/label/c.ActionPlane_NothingToDecide';
+import nothingToEditInDelete from '@salesforce/label/c.ActionPlane_NothingToEditInDelete';
 import openAction from '@salesforce/label/c.ActionPlane_OpenAction';
+import operationCreate from '@salesforce/label/c.ActionPlane_OperationCreate';
+import operationDelete from '@salesforce/label/c.ActionPlane_OperationDelete';
+import operationUpdate from '@salesforce/label/c.ActionPlane_OperationUpdate';
 import outcomeAlreadyDecided from '@salesforce/label/c.ActionPlane_OutcomeAlreadyDecided';
 import outcomeAlreadyStatus from '@salesforce/label/c.ActionPlane_OutcomeAlreadyStatus';
 import outcomeApplied from '@salesforce/label/c.ActionPlane_OutcomeApplied';
@@ -313,9 +326,11 @@ export const LABELS = {
   colCurrent,
   colExpires,
   colField,
+  colNewValue,
   colNow,
   colObject,
   colRecord,
+  colRemovedValue,
   colRisk,
   colRule,
   colStatus,
@@ -328,6 +343,10 @@ export const LABELS = {
   decide,
   decisions,
   diffCaption,
+  diffCreated,
+  diffCreates,
+  diffDeleted,
+  diffDeletes,
   draftRestored,
   editNotBoolean,
   editNotDate,
@@ -401,11 +420,14 @@ export const LABELS = {
   liveOff,
   loadFailed,
   loading,
+  markNew,
+  markRemoved,
   mine,
   movesBackward,
   movesBackwardOne,
   movesForward,
   movesForwardOne,
+  newRecord,
   newValueFor,
   next,
   no,
@@ -415,7 +437,11 @@ export const LABELS = {
   notYours,
   notYoursNoGroup,
   nothingToDecide,
+  nothingToEditInDelete,
   openAction,
+  operationCreate,
+  operationDelete,
+  operationUpdate,
   outcomeAlreadyDecided,
   outcomeAlreadyStatus,
   outcomeApplied,

@@ -30,8 +30,11 @@ import {
   formatExpiry,
   formatValue,
   isOpenStatus,
+  operationOf,
+  operationText,
   outcomeMessage,
   readableEvidence,
+  recordLabel,
   relationText,
   riskBadgeClass,
   statusBadgeClass,
@@ -182,7 +185,7 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
             ? formatLabel(LABELS.liveChanged, statusLabel(detail.action.status))
             : '';
         if (!keepDraft || !isOpenStatus(detail.action.status)) this.restoreDraft(id);
-        this.recordUrl = await this.generateRecordUrl(detail.action.recordId);
+        this.recordUrl = detail.action.recordId ? await this.generateRecordUrl(detail.action.recordId) : '';
       },
       {
         // Another action, or the first: the spinner. A reload of the action on screen keeps it (and what is typed).
@@ -199,7 +202,7 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     const draft = this.canDecide ? readDraft(id) : null;
     this.reason = draft?.reason ?? '';
     this.rejecting = draft?.rejecting ?? false;
-    this.editing = Object.keys(draft?.edits ?? {}).length > 0 || (this.startInEdit && this.canDecide);
+    this.editing = this.canEdit && (Object.keys(draft?.edits ?? {}).length > 0 || (this.startInEdit && this.canDecide));
     this.draftRestored = (draft?.reason ?? '').trim() !== '';
     this.reasonError = null;
     this.editErrors = [];
@@ -279,7 +282,32 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   get heading(): string {
     const action = this.detail?.action;
     if (!action) return LABELS.reviewTitle;
-    return `${action.name} · ${action.recordName ?? action.recordId}`;
+    return `${action.name} · ${operationText(action)} · ${recordLabel(action)}`;
+  }
+
+  /** "Create Opportunity", "Delete Opportunity", "Update Opportunity": what approving does, in the header. */
+  get operationText(): string {
+    const action = this.detail?.action;
+    return action ? operationText(action) : '';
+  }
+  get operation(): string {
+    return operationOf(this.detail?.action);
+  }
+  get recordText(): string {
+    const action = this.detail?.action;
+    return action ? recordLabel(action) : '';
+  }
+  /** A record to link to: not for a create that has not made it yet. */
+  get hasRecordLink(): boolean {
+    return !!this.detail?.action.recordId;
+  }
+  get objectLabel(): string {
+    const action = this.detail?.action;
+    return action ? action.objectLabel || action.objectName : '';
+  }
+  /** A delete has no values to edit: only approve or reject. */
+  get canEdit(): boolean {
+    return operationOf(this.detail?.action) !== 'Delete';
   }
 
   get statusText(): string {
@@ -405,14 +433,23 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   get failedText(): string {
     return formatLabel(LABELS.failedExplained, this.detail?.action.resultMessage ?? '');
   }
+  // A create has no record to show until it is applied; a delete's record is gone once it is.
   get showCurrent(): boolean {
     const status = this.detail?.action.status ?? '';
+    const operation = operationOf(this.detail?.action);
+    if (operation === 'Create') return ['Applied', 'Compensated'].includes(status);
+    if (operation === 'Delete') return ['PendingApproval', 'Approved', 'Conflict', 'Failed'].includes(status);
     return ['PendingApproval', 'Approved', 'Conflict', 'Failed', 'Applied', 'Compensated'].includes(status);
   }
   get flagDrift(): boolean {
     return this.isConflict || this.isFailed;
   }
+  /** A delete applies no values (it removes them), so it shows what was removed instead. */
   get showApplied(): boolean {
+    const status = this.detail?.action.status;
+    return (status === 'Applied' || status === 'Compensated') && operationOf(this.detail?.action) !== 'Delete';
+  }
+  get wasApplied(): boolean {
     const status = this.detail?.action.status;
     return status === 'Applied' || status === 'Compensated';
   }
@@ -489,7 +526,7 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   handleOpenRecord(event: Event): void {
     event.preventDefault();
     const action = this.detail?.action;
-    if (!action) return;
+    if (!action?.recordId) return;
     this[NavigationMixin.Navigate]({
       type: 'standard__recordPage',
       attributes: { recordId: action.recordId, actionName: 'view' },
@@ -540,6 +577,7 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
   }
 
   handleStartEdit(): void {
+    if (!this.canEdit) return;
     this.editing = true;
     this.rejecting = false;
   }
@@ -676,7 +714,8 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
         this.preview = null;
         this.clearDraft();
         this.diff()?.resetEdits();
-        if (result.status === 'Applied') void notifyRecordUpdateAvailable([{ recordId: action.recordId }]);
+        if (result.status === 'Applied' && action.recordId)
+          void notifyRecordUpdateAvailable([{ recordId: action.recordId }]);
       }
       // A refused vote (someone else decided first) and a recorded one alike: show the action as it stands now.
       this.dispatchEvent(

@@ -3,10 +3,14 @@
  * its own row; optionally the record's current values (drift flagged as the server found it) and the applied
  * values, lookup values as record names, and inline editing validated by type whose delta recomputes as the
  * approver types (the policy consequences come from the server's preview, passed in by the review).
+ *
+ * A create has no "before": the table shows only new values, each marked New; a delete has no "after": it shows the
+ * values removed with the record, struck through and marked Removed, and cannot be edited. A sentence above the
+ * table says which, so it never rests on colour.
  */
 import { LightningElement, api } from 'lwc';
 import { NavigationMixin } from 'lightning/navigation';
-import type { EditPreview, FieldChange, FieldValue } from 'c/actionPlaneApi';
+import type { EditPreview, FieldChange, FieldValue, Operation } from 'c/actionPlaneApi';
 import {
   describeDetail,
   editText,
@@ -14,13 +18,14 @@ import {
   isBlankValue,
   isReadableWordDiff,
   kindOf,
+  operationOf,
   validateEdit,
   valuesMatch,
   wantsWordDiff,
   wordDiff,
   type ValueKind,
 } from 'c/actionPlaneFormat';
-import { LABELS } from 'c/actionPlaneLabels';
+import { LABELS, formatLabel } from 'c/actionPlaneLabels';
 
 interface EditState {
   raw: string;
@@ -75,6 +80,12 @@ export default class FieldDiff extends NavigationMixin(LightningElement) {
   @api preview: EditPreview | null = null;
   /** Flag every current value that differs from "before" (a Conflict or a refused write: why nothing was written). */
   @api flagDrift = false;
+  /** What the action does to the record (InboxRow.operation): Update (the default), Create or Delete. */
+  @api operation: string | null = null;
+  /** The target object's label, for the sentence that says a create or delete is one ("Creates a new Opportunity"). */
+  @api objectLabel: string | null = null;
+  /** The action was applied: the sentence above a create or delete says what it did, not what it will do. */
+  @api applied = false;
 
   labels = LABELS;
   edits: Record<string, EditState> = {};
@@ -83,12 +94,57 @@ export default class FieldDiff extends NavigationMixin(LightningElement) {
     return (this.fieldChanges ?? []).length > 0;
   }
 
+  private get kind(): Operation {
+    return operationOf({ operation: this.operation as Operation | null });
+  }
+
+  get isCreate(): boolean {
+    return this.kind === 'Create';
+  }
+
+  get isDelete(): boolean {
+    return this.kind === 'Delete';
+  }
+
+  /** A delete removes values; there is nothing to type (the review does not offer it either). */
+  get isEditable(): boolean {
+    return this.editable && !this.isDelete;
+  }
+
+  /** A create has no "before" column: nothing existed. */
+  get showBefore(): boolean {
+    return !this.isCreate;
+  }
+
+  get beforeHeading(): string {
+    return this.isDelete ? LABELS.colRemovedValue : LABELS.colBefore;
+  }
+
+  /** A delete has no "after" column: every value goes with the record. */
   get showProposed(): boolean {
-    return !this.showApplied;
+    return !this.showApplied && !this.isDelete;
+  }
+
+  get afterHeading(): string {
+    return this.isCreate ? LABELS.colNewValue : LABELS.colAfter;
+  }
+
+  /** One sentence above a create or a delete, so the table's meaning does not rest on its marks alone. */
+  get operationNote(): string {
+    const objectLabel = this.objectLabel ?? '';
+    if (this.isCreate) return formatLabel(this.applied ? LABELS.diffCreated : LABELS.diffCreates, objectLabel);
+    if (this.isDelete) return formatLabel(this.applied ? LABELS.diffDeleted : LABELS.diffDeletes, objectLabel);
+    return '';
   }
 
   get columnCount(): number {
-    return 3 + (this.showCurrent ? 1 : 0);
+    return (
+      1 +
+      (this.showBefore ? 1 : 0) +
+      (this.showProposed ? 1 : 0) +
+      (this.showApplied ? 1 : 0) +
+      (this.showCurrent ? 1 : 0)
+    );
   }
 
   private valueView(kind: ValueKind, value: FieldValue, scale: number | null): ValueView {
@@ -105,11 +161,16 @@ export default class FieldDiff extends NavigationMixin(LightningElement) {
       const edit = this.edits[change.field];
       const previewed = previewByField.get(change.field);
       // While editing, the delta and the word diff describe the value being typed.
-      const shownAfter = this.editable && edit && !edit.error ? edit.value : change.after;
-      const detail = describeDetail({ ...change, after: shownAfter });
-      const segments = wantsWordDiff(kind, change.before, shownAfter)
-        ? wordDiff(editText(change.before), editText(shownAfter))
-        : [];
+      const shownAfter = this.isEditable && edit && !edit.error ? edit.value : change.after;
+      // A created or removed value is whole: no delta from blank, no word diff against nothing.
+      const wholeValue = this.isCreate || this.isDelete;
+      const detail = wholeValue
+        ? { text: '', tone: 'neutral' as const }
+        : describeDetail({ ...change, after: shownAfter });
+      const segments =
+        !wholeValue && wantsWordDiff(kind, change.before, shownAfter)
+          ? wordDiff(editText(change.before), editText(shownAfter))
+          : [];
       const isWordDiff = segments.length > 0 && isReadableWordDiff(segments);
       const words: WordView[] = isWordDiff
         ? segments.map((segment) => ({
@@ -139,7 +200,7 @@ export default class FieldDiff extends NavigationMixin(LightningElement) {
         (this.showApplied
           ? valuesMatch(kind, change.current, change.applied)
           : !drifted && valuesMatch(kind, change.current, change.before));
-      const reason = this.editable && previewed ? previewed.reason : change.reason;
+      const reason = this.isEditable && previewed ? previewed.reason : change.reason;
       const editError = edit?.error ?? previewed?.error ?? null;
       return {
         key: change.field,

@@ -21,6 +21,9 @@ import {
   effectLabel,
   eventTypeLabel,
   formatValue,
+  operationOf,
+  operationText,
+  recordLabel,
   runStatusLabel,
   statusBadgeClass,
   statusLabel,
@@ -138,6 +141,7 @@ export default class RunTimeline extends NavigationMixin(LightningElement) {
       .sort((a, b) => a.sequence - b.sequence)
       .map((event) => {
         const broken = brokenAt !== null && event.sequence === brokenAt;
+        const actionName = event.actionName ?? ((event.actionId && actionNames.get(event.actionId)) || '');
         return {
           key: String(event.sequence),
           sequence: event.sequence,
@@ -146,8 +150,8 @@ export default class RunTimeline extends NavigationMixin(LightningElement) {
           actor: event.actorName ?? event.actor,
           actorType: event.actorType,
           occurredAt: formatValue('datetime', event.occurredAt),
-          summary: eventSummary(event),
-          actionName: event.actionName ?? ((event.actionId && actionNames.get(event.actionId)) || ''),
+          summary: eventSummary(event, actionName),
+          actionName,
           shortHash: (event.hash ?? '').slice(0, 12),
           broken,
           itemClass: broken ? 'slds-timeline__item broken slds-theme_error' : 'slds-timeline__item',
@@ -167,6 +171,8 @@ export default class RunTimeline extends NavigationMixin(LightningElement) {
         status: action.status,
         statusText: statusLabel(action.status),
         statusClass: statusBadgeClass(action.status),
+        operation: operationOf(action),
+        operationText: `${operationText(action)}: ${recordLabel(action)}`,
         summary: lines.map((line) => line.text).join('; '),
         openLabel: formatLabel(LABELS.openAction, action.name),
       };
@@ -297,17 +303,23 @@ export default class RunTimeline extends NavigationMixin(LightningElement) {
   }
 }
 
-/** What an event says beyond its type: a status move in words, a vote with its reason, or the server's summary. */
-function eventSummary(event: {
-  type: string;
-  summary: string | null;
-  fromStatus?: string | null;
-  toStatus?: string | null;
-  decision?: string | null;
-  reason?: string | null;
-  effect?: string | null;
-  risk?: string | null;
-}): string {
+/**
+ * What an event says beyond its type and action (both in its heading): a status move in words, a vote with its
+ * reason, or the server's summary ("Create Opportunity: Acme Expansion") without the action's name before it.
+ */
+function eventSummary(
+  event: {
+    type: string;
+    summary: string | null;
+    fromStatus?: string | null;
+    toStatus?: string | null;
+    decision?: string | null;
+    reason?: string | null;
+    effect?: string | null;
+    risk?: string | null;
+  },
+  actionName: string,
+): string {
   if (event.type === 'PolicyDecided' && event.effect) {
     return event.risk ? `${effectLabel(event.effect)} · ${LABELS.risk} ${event.risk}` : effectLabel(event.effect);
   }
@@ -322,8 +334,10 @@ function eventSummary(event: {
     const vote = event.decision === 'Reject' ? LABELS.eventRejected : LABELS.eventApproved;
     return event.reason ? `${vote}: ${event.reason}` : vote;
   }
-  // A summary that only repeats the event type says nothing new.
-  return event.summary && event.summary !== event.type ? event.summary : '';
+  // The heading names the action already; a summary that only repeats the event type says nothing new.
+  const prefix = `${actionName} · `;
+  const summary = actionName && event.summary?.startsWith(prefix) ? event.summary.slice(prefix.length) : event.summary;
+  return summary && summary !== event.type ? summary : '';
 }
 
 function iconFor(actorType: string): string {

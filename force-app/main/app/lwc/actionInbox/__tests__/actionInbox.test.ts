@@ -230,7 +230,7 @@ describe('c-action-inbox states', () => {
     const cells = [...(rows[1]?.querySelectorAll('td') ?? [])].map((td) => td.textContent?.trim());
     expect(cells).toEqual([
       '',
-      'Deal 3Opportunity',
+      'Deal 3Update Opportunity',
       'Amount: $15,000.00 → $20,250.00',
       'pipeline-agent',
       'Critical',
@@ -325,7 +325,7 @@ describe('c-action-inbox keyboard triage', () => {
     expect(activeName(root)).toBe('PA-0001');
     await press(root, 'j');
     expect(activeName(root)).toBe('PA-0002');
-    expect(live(root)).toBe('Row 2 of 3: Opportunity Deal 2. Changes Amount +20%. Risk High.');
+    expect(live(root)).toBe('Row 2 of 3: Update Opportunity Deal 2. Changes Amount +20%. Risk High.');
     expect(root.activeElement).toBe(root.querySelector('tr.active-row'));
     await press(root, 'j');
     await press(root, 'j');
@@ -672,5 +672,91 @@ describe('c-action-inbox page state and live updates', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+/** A create of an Opportunity: no record yet, every value new (before null). */
+function createRow(n: number, overrides: Partial<InboxRow> = {}): InboxRow {
+  return row(n, {
+    operation: 'Create',
+    objectLabel: 'Opportunity',
+    recordId: null,
+    recordName: 'Acme Expansion',
+    changedFields: ['Name', 'Amount'],
+    changes: [
+      { field: 'Name', label: 'Opportunity Name', type: 'string', before: null, after: 'Acme Expansion', scale: null },
+      { field: 'Amount', label: 'Amount', type: 'currency', before: null, after: 20000, scale: 2 },
+    ],
+    ...overrides,
+  });
+}
+
+/** A delete of an Opportunity: the values it holds, every one removed with it (after null). */
+function deleteRow(n: number): InboxRow {
+  return row(n, {
+    operation: 'Delete',
+    objectLabel: 'Opportunity',
+    recordName: 'Duplicate deal',
+    changedFields: ['Name', 'Amount'],
+    changes: [
+      { field: 'Name', label: 'Opportunity Name', type: 'string', before: 'Duplicate deal', after: null, scale: null },
+      { field: 'Amount', label: 'Amount', type: 'currency', before: 15000, after: null, scale: 2 },
+    ],
+  });
+}
+
+describe('c-action-inbox creates and deletes', () => {
+  it('namesTheOperationOfEveryRowInWords', async () => {
+    const { root } = await render(page([row(1), createRow(2), deleteRow(3)]));
+    const operations = [...root.querySelectorAll('tbody .operation')].map((cell) => cell.textContent?.trim());
+    expect(operations).toEqual(['Update Opportunity', 'Create Opportunity', 'Delete Opportunity']);
+    expect(root.querySelector('tbody .operation')?.getAttribute('data-operation')).toBe('Update');
+  });
+
+  it('showsACreateByItsProposedNameWithoutALinkAndOnlyItsNewValues', async () => {
+    const { root } = await render(page([createRow(2)]));
+    const cell = root.querySelector('tbody .cell-record');
+    expect(cell?.querySelector('a.record-link')).toBeNull();
+    expect(cell?.querySelector('.record-name')?.textContent).toBe('Acme Expansion');
+    expect([...root.querySelectorAll('tbody .change-line')].map((li) => li.textContent)).toEqual([
+      'Opportunity Name: Acme Expansion',
+      'Amount: $20,000.00',
+    ]);
+  });
+
+  it('callsACreateWithoutANameANewRecordOfItsObject', async () => {
+    const { root } = await render(page([createRow(2, { recordName: null })]));
+    expect(root.querySelector('tbody .record-name')?.textContent).toBe('New Opportunity');
+  });
+
+  it('strikesThroughTheValuesADeleteRemoves', async () => {
+    const { root } = await render(page([deleteRow(3)]));
+    const lines = [...root.querySelectorAll('tbody .change-line')];
+    expect(lines.map((li) => li.querySelector('del')?.textContent)).toEqual([
+      'Opportunity Name: Duplicate deal',
+      'Amount: $15,000.00',
+    ]);
+    expect(root.querySelector('tbody a.record-link')?.textContent).toBe('Duplicate deal');
+  });
+
+  it('opensADeleteForReviewNotEditingWithE', async () => {
+    getActionMock.mockReturnValue(new Promise(() => undefined));
+    const { root, toasts } = await render(page([deleteRow(3)]));
+    await press(root, 'e');
+    const review = root.querySelector('c-action-review') as HTMLElement & { actionId: string; startInEdit: boolean };
+    expect(review.actionId).toBe('a3');
+    expect(review.startInEdit).toBe(false);
+    expect(toasts.map((toast) => toast.title)).toContain('PA-0003 deletes the record: there are no values to edit.');
+  });
+
+  it('namesTheOperationInTheUndoBarAndTheDialogOfACreateOrDelete', async () => {
+    const { root } = await render(page([deleteRow(3), row(1)]), { undoSeconds: 5 });
+    await press(root, 'a');
+    expect(root.querySelector('.pending-text')?.textContent).toBe(
+      'Approving PA-0003 (Delete Opportunity: Duplicate deal) in 5 seconds',
+    );
+    await press(root, 'u');
+    await press(root, 'r');
+    expect(root.querySelector('.dialog-targets')?.textContent).toBe('PA-0003 · Delete Opportunity · Duplicate deal');
   });
 });

@@ -15,9 +15,12 @@ import {
   isReadableWordDiff,
   kindOf,
   numberChange,
+  operationOf,
+  operationText,
   outcomeMessage,
   picklistMove,
   readableEvidence,
+  recordLabel,
   relationText,
   riskBadgeClass,
   runStatusLabel,
@@ -582,5 +585,53 @@ describe('eventTypeLabel and relationText', () => {
     expect(relationText({ relation: 'retriedBy', name: 'PA-000009', status: 'PendingApproval' })).toBe(
       'Re-planned as PA-000009 (Pending approval)',
     );
+  });
+});
+
+describe('operations', () => {
+  it('readsTheOperationInAnyCaseAndAnAbsentOneAsAnUpdate', () => {
+    expect(operationOf(row({ operation: 'Create' }))).toBe('Create');
+    expect(operationOf({ operation: 'delete' as InboxRow['operation'] })).toBe('Delete');
+    expect(operationOf(row())).toBe('Update');
+    expect(operationOf(null)).toBe('Update');
+  });
+
+  it('saysTheOperationWithTheObjectsLabel', () => {
+    expect(operationText(row({ operation: 'Create', objectLabel: 'Opportunity' }))).toBe('Create Opportunity');
+    expect(operationText(row({ operation: 'Delete', objectName: 'Invoice__c', objectLabel: 'Invoice' }))).toBe(
+      'Delete Invoice',
+    );
+    expect(operationText(row({ objectName: 'Case' }))).toBe('Update Case');
+  });
+
+  it('namesTheRecordOfACreateBeforeItExists', () => {
+    expect(recordLabel(row({ operation: 'Create', recordId: null, recordName: 'Acme Expansion' }))).toBe(
+      'Acme Expansion',
+    );
+    expect(recordLabel(row({ operation: 'Create', recordId: null, recordName: null }))).toBe('New Opportunity');
+    expect(recordLabel(row({ recordName: null }))).toBe('006');
+  });
+
+  it('listsACreatesNewValuesAndADeletesRemovedValuesWithoutArrows', () => {
+    const changes = [{ field: 'Amount', label: 'Amount', type: 'currency', before: null, after: 20000, scale: 2 }];
+    expect(changeLines(row({ operation: 'Create', changes }))).toEqual([
+      {
+        key: 'Amount',
+        label: 'Amount',
+        before: '(blank)',
+        after: '$20,000.00',
+        text: 'Amount: $20,000.00',
+        isRemoved: false,
+      },
+    ]);
+    const removed = [{ field: 'Amount', label: 'Amount', type: 'currency', before: 15000, after: null, scale: 2 }];
+    expect(changeLines(row({ operation: 'Delete', changes: removed }))[0]).toMatchObject({
+      text: 'Amount: $15,000.00',
+      isRemoved: true,
+    });
+    expect(changeLines(row({ changes: removed }))[0]).toMatchObject({
+      text: 'Amount: $15,000.00 → (blank)',
+      isRemoved: false,
+    });
   });
 });

@@ -591,3 +591,105 @@ describe('c-action-review', () => {
     expect(getActionMock).toHaveBeenCalledWith({ actionId: 'a9' });
   });
 });
+
+/** A pending create of an Opportunity: no record yet, the proposed name stands in for it. */
+function createDetail(overrides: Partial<ActionDetail['action']> = {}): ActionDetail {
+  const base = detail({
+    operation: 'Create',
+    objectLabel: 'Opportunity',
+    recordId: null,
+    recordName: 'Acme Expansion',
+    changedFields: ['Name', 'Amount'],
+    ...overrides,
+  });
+  const amount = base.fieldChanges[0];
+  if (!amount) throw new Error('no field change');
+  return {
+    ...base,
+    fieldChanges: [
+      { ...amount, field: 'Name', label: 'Opportunity Name', type: 'string', before: null, after: 'Acme Expansion' },
+      { ...amount, before: null, after: 20000, current: null },
+    ],
+  };
+}
+
+/** A pending delete of an Opportunity: its values, each removed with it. */
+function deleteDetail(overrides: Partial<ActionDetail['action']> = {}): ActionDetail {
+  const base = detail({ operation: 'Delete', objectLabel: 'Opportunity', recordName: 'Duplicate deal', ...overrides });
+  const amount = base.fieldChanges[0];
+  if (!amount) throw new Error('no field change');
+  return { ...base, fieldChanges: [{ ...amount, before: 15000, after: null, current: 15000 }] };
+}
+
+type DiffProps = HTMLElement & {
+  operation: string;
+  objectLabel: string;
+  applied: boolean;
+  editable: boolean;
+  showCurrent: boolean;
+  showApplied: boolean;
+};
+
+describe('c-action-review of a create or a delete', () => {
+  it('namesAnUpdateInTheHeaderAsBefore', async () => {
+    const { root } = await render();
+    expect(root.querySelector('h2.review-title .operation')?.textContent).toBe('Update Opportunity');
+    expect((root.querySelector('c-field-diff') as DiffProps).operation).toBe('Update');
+  });
+
+  it('saysACreateCreatesAndNamesTheRecordItWillMakeWithoutALink', async () => {
+    const { root } = await render(createDetail());
+    const title = root.querySelector('h2.review-title');
+    expect(title?.querySelector('.operation')?.textContent).toBe('Create Opportunity');
+    expect(title?.querySelector('.record-link')).toBeNull();
+    expect(title?.querySelector('.record-name')?.textContent).toBe('Acme Expansion');
+    expect(title?.getAttribute('title')).toBe('PA-0001 · Create Opportunity · Acme Expansion');
+    const diff = root.querySelector('c-field-diff') as DiffProps;
+    expect([diff.operation, diff.objectLabel, diff.showCurrent, diff.applied]).toEqual([
+      'Create',
+      'Opportunity',
+      false,
+      false,
+    ]);
+  });
+
+  it('editsTheNewValuesOfACreate', async () => {
+    const { root } = await render(createDetail());
+    expect(root.querySelector('.edit')).not.toBeNull();
+    click(root, '.edit');
+    await flush();
+    expect((root.querySelector('c-field-diff') as DiffProps).editable).toBe(true);
+  });
+
+  it('showsAnAppliedCreateWithItsAppliedAndCurrentValues', async () => {
+    const { root } = await render(
+      createDetail({ status: 'Applied', recordId: '006000000000009AAA', appliedAt: '2026-11-26T11:00:00Z' }),
+    );
+    expect(root.querySelector('h2.review-title .record-link')?.textContent).toBe('Acme Expansion');
+    const diff = root.querySelector('c-field-diff') as DiffProps;
+    expect([diff.showApplied, diff.showCurrent, diff.applied]).toEqual([true, true, true]);
+  });
+
+  it('offersNoEditForADelete', async () => {
+    const { root } = await render(deleteDetail());
+    expect(root.querySelector('h2.review-title .operation')?.textContent).toBe('Delete Opportunity');
+    expect(root.querySelector('h2.review-title .record-link')?.textContent).toBe('Duplicate deal');
+    expect(root.querySelector('.approve')).not.toBeNull();
+    expect(root.querySelector('.reject')).not.toBeNull();
+    expect(root.querySelector('.edit')).toBeNull();
+    const diff = root.querySelector('c-field-diff') as DiffProps;
+    expect([diff.operation, diff.showCurrent, diff.showApplied]).toEqual(['Delete', true, false]);
+  });
+
+  it('ignoresStartInEditForADelete', async () => {
+    const { root } = await render(deleteDetail(), { startInEdit: true });
+    expect(root.querySelector('.approve-edited')).toBeNull();
+    expect((root.querySelector('c-field-diff') as DiffProps).editable).toBe(false);
+  });
+
+  it('showsAnAppliedDeleteAsWhatWasRemovedWithoutCurrentValues', async () => {
+    const { root } = await render(deleteDetail({ status: 'Applied', appliedAt: '2026-11-26T11:00:00Z' }));
+    const diff = root.querySelector('c-field-diff') as DiffProps;
+    expect([diff.showApplied, diff.showCurrent, diff.applied]).toEqual([false, false, true]);
+  });
+});

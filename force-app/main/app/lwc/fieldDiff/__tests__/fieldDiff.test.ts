@@ -53,6 +53,9 @@ type FieldDiffElement = HTMLElement & {
   flagDrift: boolean;
   referenceNames: Record<string, string> | null;
   preview: unknown;
+  operation: string | null;
+  objectLabel: string | null;
+  applied: boolean;
   collectEdits(): { values: Record<string, unknown>; errors: string[] };
   resetEdits(): void;
   restoreEdits(raws: Record<string, string>): void;
@@ -282,5 +285,107 @@ describe('c-field-diff', () => {
       expect(element.collectEdits()).toEqual({ values: {}, errors: [] });
       expect(row(element, 'Amount').querySelector('[data-error]')).toBeNull();
     });
+  });
+});
+
+/** A create's plan: every field new (before null); nothing to compare with, so no current value either. */
+const CREATED: FieldChange[] = [
+  fc('Name', 'string', null, 'Acme Expansion', { label: 'Opportunity Name', current: null }),
+  fc('Amount', 'currency', null, 20000, { current: null }),
+  fc('CloseDate', 'date', null, '2027-01-31', { label: 'Close Date', current: null }),
+];
+
+/** A delete's plan: the values the record holds (before), each removed with it (after null). */
+const REMOVED: FieldChange[] = [
+  fc('Name', 'string', 'Duplicate deal', null, { label: 'Opportunity Name', current: 'Duplicate deal' }),
+  fc('Amount', 'currency', 15000, null, { current: 15000 }),
+];
+
+function headings(element: HTMLElement): string[] {
+  return [...(element.shadowRoot?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent?.trim() ?? '');
+}
+
+describe('c-field-diff of a create or a delete', () => {
+  it('showsACreateAsNewValuesOnlyEachMarkedNew', () => {
+    const element = render({ fieldChanges: CREATED, operation: 'Create', objectLabel: 'Opportunity' });
+    expect(headings(element)).toEqual(['Field', 'New value']);
+    expect(element.shadowRoot?.querySelector('[data-cell="before"]')).toBeNull();
+    expect(element.shadowRoot?.querySelector('.operation-note')?.textContent?.trim()).toBe(
+      'Creates a new Opportunity: every value below is new, and there is no record yet to compare with.',
+    );
+    for (const field of ['Name', 'Amount', 'CloseDate']) {
+      expect(row(element, field).querySelector('.new-mark')?.textContent).toBe('New');
+    }
+    expect(row(element, 'Amount').querySelector('ins.new-value')?.textContent).toBe('$20,000.00');
+    expect(cell(element, 'Amount', 'after')).toBe('$20,000.00');
+    expect(row(element, 'Amount').querySelector('[data-cell="change"]')).toBeNull();
+    expect(cell(element, 'CloseDate', 'after')).toBe('Jan 31, 2027');
+  });
+
+  it('saysWhatAnAppliedCreateDid', () => {
+    const element = render({
+      fieldChanges: CREATED.map((change) => ({ ...change, applied: change.after, current: change.after })),
+      operation: 'Create',
+      objectLabel: 'Opportunity',
+      applied: true,
+      showApplied: true,
+      showCurrent: true,
+    });
+    expect(headings(element)).toEqual(['Field', 'Applied', 'Now']);
+    expect(element.shadowRoot?.querySelector('.operation-note')?.textContent?.trim()).toBe(
+      'Created a new Opportunity with the values below.',
+    );
+    expect(cell(element, 'Amount', 'current')).toBe('Unchanged');
+  });
+
+  it('editsTheNewValuesOfACreate', async () => {
+    const element = render({ fieldChanges: CREATED, operation: 'Create', objectLabel: 'Opportunity', editable: true });
+    const input = row(element, 'Amount').querySelector<HTMLInputElement>('input');
+    expect(input?.value).toBe('20000');
+    if (!input) throw new Error('no input for Amount');
+    input.value = '25000';
+    input.dispatchEvent(new CustomEvent('change'));
+    await flush();
+    expect(element.collectEdits()).toEqual({ values: { Amount: 25000 }, errors: [] });
+    expect(row(element, 'Amount').querySelector('[data-cell="change"]')).toBeNull();
+  });
+
+  it('showsADeleteAsRemovedValuesStruckThroughAndMarkedRemoved', () => {
+    const element = render({
+      fieldChanges: REMOVED,
+      operation: 'Delete',
+      objectLabel: 'Opportunity',
+      showCurrent: true,
+    });
+    expect(headings(element)).toEqual(['Field', 'Removed value', 'Now']);
+    expect(element.shadowRoot?.querySelector('[data-cell="after"]')).toBeNull();
+    expect(element.shadowRoot?.querySelector('.operation-note')?.textContent?.trim()).toBe(
+      'Deletes this Opportunity: every value below is removed with the record.',
+    );
+    expect(row(element, 'Amount').querySelector('.removed-mark')?.textContent).toBe('Removed');
+    expect(row(element, 'Amount').querySelector('del.removed-value')?.textContent).toBe('$15,000.00');
+    expect(row(element, 'Name').querySelector('del.removed-value')?.textContent).toBe('Duplicate deal');
+    expect(cell(element, 'Amount', 'current')).toBe('Unchanged');
+  });
+
+  it('flagsADeletedRecordThatChangedSinceThePlan', () => {
+    const element = render({
+      fieldChanges: [{ ...REMOVED[1], current: 18000, drifted: true } as FieldChange],
+      operation: 'Delete',
+      showCurrent: true,
+    });
+    expect(cell(element, 'Amount', 'current')).toContain('Changed since the agent planned');
+  });
+
+  it('offersNoInputsForADeleteEvenWhenAskedToEdit', () => {
+    const element = render({ fieldChanges: REMOVED, operation: 'Delete', editable: true });
+    expect(element.shadowRoot?.querySelector('input, select')).toBeNull();
+  });
+
+  it('readsAnUpdateAsBeforeAndSaysNothingAboveIt', () => {
+    const element = render({ operation: 'Update' });
+    expect(headings(element)).toEqual(['Field', 'Before', 'Proposed']);
+    expect(element.shadowRoot?.querySelector('.operation-note')).toBeNull();
+    expect(element.shadowRoot?.querySelector('.operation-mark')).toBeNull();
   });
 });

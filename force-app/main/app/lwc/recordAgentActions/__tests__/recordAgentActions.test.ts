@@ -108,3 +108,30 @@ describe('c-record-agent-actions', () => {
     expect(root.querySelector('.toggle')?.textContent).toBe('Hide review');
   });
 });
+
+describe('c-record-agent-actions of creates and deletes', () => {
+  it('saysWhatEachActionDoesToTheRecordAndStrikesThroughWhatADeleteRemoves', async () => {
+    const created: InboxRow = {
+      ...row(1, 'Applied'),
+      operation: 'Create',
+      objectLabel: 'Opportunity',
+      changes: [{ field: 'Amount', label: 'Amount', type: 'currency', before: null, after: 20000, scale: 2 }],
+    };
+    const deleting: InboxRow = {
+      ...row(2, 'PendingApproval'),
+      operation: 'Delete',
+      objectLabel: 'Opportunity',
+      changes: [{ field: 'Amount', label: 'Amount', type: 'currency', before: 20000, after: null, scale: 2 }],
+    };
+    const root = await render([deleting, created, row(3, 'Applied')]);
+    expect([...root.querySelectorAll('.operation')].map((line) => line.textContent?.trim())).toEqual([
+      'Delete Opportunity',
+      'Create Opportunity',
+      'Update Opportunity',
+    ]);
+    const items = [...root.querySelectorAll('ul.actions > li')];
+    expect(items[0]?.querySelector('.changes del')?.textContent).toBe('Amount: $20,000.00');
+    expect(items[1]?.querySelector('.changes li')?.textContent).toBe('Amount: $20,000.00');
+    expect(items[1]?.querySelector('.changes del')).toBeNull();
+  });
+});

@@ -322,3 +322,61 @@ describe('c-run-timeline', () => {
     });
   });
 });
+
+describe('c-run-timeline of creates and deletes', () => {
+  function action(id: string, name: string, operation: 'Create' | 'Delete' | 'Update', recordName: string | null) {
+    return {
+      id,
+      name,
+      status: 'PendingApproval' as const,
+      effect: 'RequireApproval' as const,
+      risk: 'Medium' as const,
+      objectName: 'Opportunity',
+      objectLabel: 'Opportunity',
+      operation,
+      recordId: operation === 'Create' ? null : '006000000000001AAA',
+      recordName,
+      agent: 'pipeline-agent',
+      runId: 'r1',
+      runName: 'RUN-0001',
+      confidence: 0.9,
+      createdAt: '2026-11-26T10:00:00Z',
+      expiresAt: null,
+      changedFields: ['Name'],
+      summary: 'Opportunity: Name',
+      requiredApprovals: 1,
+      approvals: 0,
+      canDecide: true,
+    };
+  }
+
+  it('namesWhatEachActionOfTheRunDoesToWhichRecord', async () => {
+    const data = timeline();
+    data.actions = [
+      action('a1', 'PA-0001', 'Create', 'Acme Expansion'),
+      action('a2', 'PA-0002', 'Delete', 'Duplicate deal'),
+      action('a3', 'PA-0003', 'Update', 'Acme renewal'),
+    ];
+    const { root } = await render(data);
+    expect([...root.querySelectorAll('.run-actions .action-operation')].map((span) => span.textContent)).toEqual([
+      'Create Opportunity: Acme Expansion',
+      'Delete Opportunity: Duplicate deal',
+      'Update Opportunity: Acme renewal',
+    ]);
+  });
+
+  it('readsAnEventSummaryWithoutTheActionNameItsHeadingShows', async () => {
+    const data = timeline();
+    data.actions = [action('a1', 'PA-0001', 'Create', 'Acme Expansion')];
+    data.events = [
+      { ...event(1, 'ActionProposed'), actionName: 'PA-0001', summary: 'PA-0001 · Create Opportunity: Acme Expansion' },
+      // A server before issue 18 summed up a bare event as the action and its type: nothing to show.
+      { ...event(2, 'ApprovalRequested'), actionName: 'PA-0001', summary: 'PA-0001 · ApprovalRequested' },
+    ];
+    const { root } = await render(data);
+    const items = [...root.querySelectorAll('.events li')];
+    expect(items[0]?.querySelector('.summary')?.textContent).toBe('Create Opportunity: Acme Expansion');
+    expect(items[1]?.querySelector('.summary')).toBeNull();
+    expect(root.querySelector('.events')?.textContent).not.toMatch(/ActionProposed|ApprovalRequested/);
+  });
+});
