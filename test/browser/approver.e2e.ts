@@ -419,9 +419,6 @@ export const tests: BrowserTest[] = [
   },
   {
     name: 'approver-theTimelineReadsInWords',
-    knownDefect:
-      'issue 15: RunTimelineBuilder.summaryOf prefixes the action name to a bare event type ("PA-00000001 · ' +
-      'ActionProposed"), and runTimeline hides a summary only when it equals the type, so the type name shows',
     async run(t) {
       const opp = (await t.records())[0];
       await t.propose(opp.Id, { StageName: otherStage(opp) });
