@@ -131,14 +131,14 @@ test('refusesAnImpossibleDate', async () => {
   );
 });
 
-test('refusesAnOperationOtherThanUpdate', async () => {
+test('refusesAnOperationOtherThanUpdateCreateOrDelete', async () => {
   const errors = await expectRefused(
-    payload([action({ operation: 'delete' })]),
+    payload([action({ operation: 'merge' })]),
     400,
     'INVALID_VALUE',
     'actions[0].operation',
   );
-  expect(errors.find((e) => e.path === 'actions[0].operation')?.message).toMatch(/"update"/);
+  expect(errors.find((e) => e.path === 'actions[0].operation')?.message).toMatch(/"update", "create" or "delete"/);
 });
 
 test('acceptsUpdateCaseInsensitively', async () => {
@@ -167,9 +167,8 @@ test('refusesARecordThatDoesNotExist', async () => {
   );
 });
 
-// Package defect (issue 15): docs/intake-api.md and the OpenAPI spec give RECORD_NOT_FOUND for "no such record";
-// TargetSchema.recordIdOf answers INVALID_VALUE ("… is not the id of a Opportunity record."). Passes once fixed.
-test.failing('refusesAnAccountIdGivenAsAnOpportunity', async () => {
+// docs/intake-api.md and the OpenAPI spec give RECORD_NOT_FOUND for "no such record": no Opportunity has an Account id.
+test('refusesAnAccountIdGivenAsAnOpportunity', async () => {
   const accountId = (await wb.records('Account'))[0].Id as string;
   await expectRefused(payload([action({ recordId: accountId })]), 400, 'RECORD_NOT_FOUND', 'actions[0].recordId');
 });
@@ -246,9 +245,8 @@ test('reportsEveryErrorOfTheActionsAtOnce', async () => {
   );
 });
 
-// Package defect (issue 15): docs/intake-api.md promises one entry per problem; with an invalid run the Apex answers
-// the run's errors only and says nothing about the actions. Passes once fixed.
-test.failing('reportsTheRunsAndTheActionsErrorsAtOnce', async () => {
+// docs/intake-api.md promises one entry per problem: an invalid run does not hide its actions' planning errors.
+test('reportsTheRunsAndTheActionsErrorsAtOnce', async () => {
   const errors = await expectRefused(
     payload([action({ changes: { Amount: 'x', Bogus: 1 } }), action({ object: 'Nope' }, 'k-2')], {
       source: 'External',
@@ -281,4 +279,92 @@ test('answersRecordNotFoundForAnUnknownActionId', async () => {
   const res = await wb.getAction('a025g0000009999AAA');
   expect(res.status).toBe(404);
   expect(res.body.errors[0].code).toBe('RECORD_NOT_FOUND');
+});
+
+// Creates and deletes (issue 18): the same refusals, field-precise, writing nothing.
+function create(changes: Record<string, unknown>, overrides: Record<string, unknown> = {}, key = 'c-1') {
+  return { idempotencyKey: key, object: 'Opportunity', operation: 'create', changes, confidence: 0.9, ...overrides };
+}
+
+function deletion(recordId: string, overrides: Record<string, unknown> = {}, key = 'd-1') {
+  return { idempotencyKey: key, object: 'Opportunity', operation: 'delete', recordId, confidence: 0.9, ...overrides };
+}
+
+const NEW_DEAL = { Name: 'Globex expansion', StageName: 'Prospecting', CloseDate: '2031-01-15', Amount: 120000 };
+
+test('acceptsACreateAsAllNewValuesWithoutWritingTheRecord', async () => {
+  const before = (await wb.records('Opportunity')).length;
+  const res = await wb.submit(payload([create(NEW_DEAL)]));
+  expect(res.status).toBe(201);
+  const answer = res.body.actions[0];
+  expect(answer.operation).toBe('create');
+  expect(answer.status).toBe('PendingApproval');
+  const fields = answer.fieldChanges as { field: string; before: unknown; after: unknown }[];
+  expect(fields.map((f) => f.field).sort()).toEqual(['Amount', 'CloseDate', 'Name', 'StageName']);
+  expect(fields.every((f) => f.before === null)).toBe(true);
+  expect((await wb.records('Opportunity')).length).toBe(before);
+});
+
+test('answersAnUpdateWithItsOperation', async () => {
+  const res = await wb.submit(payload([action()]));
+  expect(res.status).toBe(201);
+  expect(res.body.actions[0].operation).toBe('update');
+});
+
+test('refusesACreateWithoutARequiredField', async () => {
+  const { CloseDate: _closeDate, ...withoutCloseDate } = NEW_DEAL;
+  const errors = await expectRefused(
+    payload([create(withoutCloseDate)]),
+    400,
+    'MISSING_FIELD',
+    'actions[0].changes.CloseDate',
+  );
+  expect(errors.map((e) => e.message)).toEqual(['CloseDate is required to create an Opportunity.']);
+});
+
+test('refusesACreateOfAFieldNobodySets', async () => {
+  await expectRefused(
+    payload([create({ ...NEW_DEAL, IsWon: true })]),
+    400,
+    'NOT_CREATEABLE',
+    'actions[0].changes.IsWon',
+  );
+});
+
+test('refusesARecordIdOnACreate', async () => {
+  const errors = await expectRefused(
+    payload([create(NEW_DEAL, { recordId: oppId })]),
+    403,
+    'NOT_ALLOWED',
+    'actions[0].recordId',
+  );
+  expect(errors).toHaveLength(1);
+});
+
+test('refusesChangesOnADeleteEvenEmpty', async () => {
+  const errors = await expectRefused(
+    payload([deletion(oppId, { changes: {} })]),
+    403,
+    'NOT_ALLOWED',
+    'actions[0].changes',
+  );
+  expect(errors[0]?.message).toBe('a delete changes no fields: leave changes out');
+});
+
+// The demo deals belong to Maria Lopez and are shared with the agent for editing: Edit is not Delete.
+test('refusesADeleteOfARecordTheAgentMayEditButNotDelete', async () => {
+  await expectRefused(payload([deletion(oppId)]), 403, 'NOT_ALLOWED', 'actions[0].recordId');
+});
+
+test('refusesADeleteOfARecordThatDoesNotExist', async () => {
+  await expectRefused(payload([deletion('006000000000000AAA')]), 400, 'RECORD_NOT_FOUND', 'actions[0].recordId');
+});
+
+test('refusesADeleteWithoutARecordId', async () => {
+  await expectRefused(
+    payload([{ idempotencyKey: 'd-1', object: 'Opportunity', operation: 'delete' }]),
+    400,
+    'MISSING_FIELD',
+    'actions[0].recordId',
+  );
 });
