@@ -3,11 +3,12 @@
  * its PolicyConditions, every FieldSensitivity, and the Default ActionPlaneSetting. A record that cannot be evaluated
  * stops compilation with a PolicyConfigError naming the record and field; a broken rule is never skipped. Twin of
  * force-app/main/core/classes/PolicyCompiler.cls, function for function (compilePolicies, compileSettings,
- * compilePolicy, compileSensitivities, compileSensitivity, sensitivityLevel); validatePolicyMetadata (every
- * problem at once, for `policy validate`) is the CLI's and has no Apex twin.
+ * compilePolicy, operationsOf, compileSensitivities, compileSensitivity, sensitivityLevel); validatePolicyMetadata
+ * (every problem at once, for `policy validate`) is the CLI's and has no Apex twin.
  *
- * The vocabulary (EFFECTS, RISKS, SENSITIVITY_LEVELS, MODES) is Apex's PolicyEngine.EFFECTS…; it is defined here so
- * the compiler needs nothing at run time from PolicyEngine.ts, which exports it.
+ * The vocabulary (EFFECTS, RISKS, SENSITIVITY_LEVELS, MODES, OPERATIONS and canonicalOperation) is Apex's
+ * PolicyEngine.EFFECTS…; it is defined here so the compiler needs nothing at run time from PolicyEngine.ts, which
+ * exports it.
  */
 import { MetadataRecord, PolicyConfigError } from './MetadataRecord';
 import { compileCondition, type CompiledCondition } from './PolicyConditions';

@@ -2,7 +2,7 @@
  * PolicyConditions — the operators of PolicyCondition__mdt: compileCondition validates a condition record once,
  * conditionHolds says for one changed field whether it holds and in which words. Twin of
  * force-app/main/core/classes/PolicyConditions.cls, function for function (compileCondition, operatorOf,
- * thresholdOf, valuesOf, conditionHolds, numberCompare, percentChange, numberBefore, dateMove, movesTheOtherWay,
+ * thresholdOf, valuesOf, conditionHolds, holds, operationWords, numberCompare, percentChange, numberBefore, dateMove, movesTheOtherWay,
  * moveWords, toTime, valueText). The operator table is in docs/policy.md; numbers are exact decimals, so 0.30 → 0.33
  * is exactly 10%.
  */
