@@ -312,9 +312,8 @@ test('answersAnUpdateWithItsOperation', async () => {
 });
 
 test('refusesACreateWithoutARequiredField', async () => {
-  const { CloseDate: _closeDate, ...withoutCloseDate } = NEW_DEAL;
   const errors = await expectRefused(
-    payload([create(withoutCloseDate)]),
+    payload([create({ ...NEW_DEAL, CloseDate: undefined })]),
     400,
     'MISSING_FIELD',
     'actions[0].changes.CloseDate',
