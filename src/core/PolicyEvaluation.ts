@@ -168,7 +168,9 @@ export class PolicyEvaluation {
   decide(): PolicyDecision {
     if (this.settings.mode === 'Paused') return this.pausedDecision();
     this.matched = this.matchPolicies();
-    this.anyFieldCovered = this.changed.some(([field]) => this.policyCandidates(field).length > 0);
+    // Only the default's words for a create or delete need it: an update skips the extra pass.
+    this.anyFieldCovered =
+      this.operation !== 'Update' && this.changed.some(([field]) => this.policyCandidates(field).length > 0);
     for (const [field] of this.changed) this.decideField(field);
     if (this.changed.length === 0 && this.operation !== 'Update') this.decideField(null);
     return this.summarise();
