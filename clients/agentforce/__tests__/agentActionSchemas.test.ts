@@ -2,7 +2,7 @@
  * The agent actions' schemas (agentforce-app/main/agentforce) must name exactly the invocable classes' global
  * @InvocableVariable members, or Agentforce cannot map inputs and outputs. Read both and compare.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -49,6 +49,8 @@ function invocationTarget(fn: string): string {
 
 describe.each([
   ['ActionPlane_Propose_Record_Update', 'ProposeRecordUpdateAction'],
+  ['ActionPlane_Propose_Record_Create', 'ProposeRecordCreateAction'],
+  ['ActionPlane_Propose_Record_Delete', 'ProposeRecordDeleteAction'],
   ['ActionPlane_Get_Action_Status', 'GetActionStatusAction'],
 ])('%s', (fn, apexClass) => {
   it('invokesTheGlobalInvocableClass', () => {
@@ -79,5 +81,43 @@ describe.each([
     );
     for (const property of Object.values(output.properties))
       expect(property['copilotAction:isUsedByPlanner']).toBe(true);
+  });
+});
+
+describe('the topic ActionPlane_Governed_CRM_Updates', () => {
+  const topic = readFileSync(
+    join(
+      ROOT,
+      'agentforce-app',
+      'main',
+      'agentforce',
+      'genAiPlugins',
+      'ActionPlane_Governed_CRM_Updates.genAiPlugin-meta.xml',
+    ),
+    'utf8',
+  );
+  const instructions = [...topic.matchAll(/<genAiPluginInstructions>\s*<description>([^<]*)<\/description>/g)].map(
+    (m) => m[1]!,
+  );
+
+  it('listsEveryShippedActionAndNoOther', () => {
+    const listed = [...topic.matchAll(/<functionName>(\w+)<\/functionName>/g)].map((m) => m[1]!);
+    expect(listed.sort()).toEqual(readdirSync(FUNCTIONS).sort());
+  });
+
+  it('tellsThePlannerWhenToCreateUpdateOrDelete', () => {
+    const all = instructions.join('\n');
+    for (const label of [
+      'Propose Record Update',
+      'Propose Record Create',
+      'Propose Record Delete',
+      'Get Action Status',
+    ])
+      expect(all).toContain(label);
+    const choose = instructions.find((i) => i.startsWith('Choose the action by what should happen to the record'));
+    expect(choose).toMatch(/keep existing with other values: Propose Record Update/);
+    expect(choose).toMatch(/does not exist yet: Propose Record Create/);
+    expect(choose).toMatch(/no longer exist at all: Propose Record Delete/);
+    expect(topic).not.toMatch(/You do not create or delete records/);
   });
 });
