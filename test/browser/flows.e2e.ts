@@ -1,8 +1,9 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-call -- response bodies are untyped JSON, asserted field by field */
 /**
- * The flows of issue 8, as a person does them in the browser, checked against the server's state through REST.
+ * The flows of issue 8 (and issue 18's governed create and delete), as a person does them in the browser, checked
+ * against the server's state through REST.
  */
-import { assert, assertEqual, REST, type BrowserTest, type TestContext } from './browserHarness';
+import { assert, assertEqual, REST, type BrowserTest, type Json, type TestContext } from './browserHarness';
 
 const MARIA = 'maria.lopez@actionplane.demo';
 const SAM = 'sam.okafor@actionplane.demo';
@@ -35,6 +36,36 @@ const UNDO_MS = 5000;
 
 async function click(t: TestContext, selector: string): Promise<void> {
   await t.page.locator(`${selector} button`).click();
+}
+
+/** An agent's proposal of one create or delete of an Opportunity through REST v1 (as the demo agent unless `user`). */
+async function proposeOperation(t: TestContext, action: Record<string, unknown>, user?: string): Promise<Json> {
+  const res = await t.api(
+    'POST',
+    `${REST}/actions`,
+    {
+      run: { agent: 'pipeline-agent', source: 'External', goal: 'Browser test: tidy the pipeline' },
+      actions: [
+        {
+          idempotencyKey: `${t.testName}-${String(action.operation)}`,
+          object: 'Opportunity',
+          confidence: 0.9,
+          rationale: 'Browser test',
+          ...action,
+        },
+      ],
+    },
+    user,
+  );
+  if (res.status !== 201) throw new Error(`propose failed ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body.actions[0];
+}
+
+const NEW_DEAL = { Name: 'Globex — Expansion', StageName: 'Prospecting', CloseDate: '2027-03-31', Amount: 42000 };
+
+/** The column headings of the review's diff. */
+async function diffHeadings(t: TestContext): Promise<string[]> {
+  return (await t.page.locator('c-action-review c-field-diff thead th').allInnerTexts()).map((text) => text.trim());
 }
 
 export const tests: BrowserTest[] = [
@@ -327,6 +358,108 @@ export const tests: BrowserTest[] = [
       assertEqual(await snapshot(), before, 'records and runs after every refused request');
       await t.page.locator('c-action-inbox .empty').waitFor();
       await t.screenshot('nothing-written');
+    },
+  },
+  {
+    name: 'flow-approvedCreateMakesTheRecordAndTheTimelineSaysSo',
+    async run(t) {
+      const action = await proposeOperation(t, { operation: 'create', changes: NEW_DEAL });
+      assertEqual([action.operation, action.status, action.recordId], ['create', 'PendingApproval', null], 'proposed');
+      // No policy covers creating an Opportunity: the default effect, from the default approvers (Ada's group).
+      await t.open(ADA);
+      const row = t.page.locator('c-action-inbox tr.inbox-row', { hasText: 'PA-00000001' });
+      await row.waitFor();
+      assertEqual((await row.locator('.operation').innerText()).trim(), 'Create Opportunity', 'the row says create');
+      assertEqual(await row.locator('.cell-record a.record-link').count(), 0, 'no record to link to yet');
+      assertEqual((await row.locator('.record-name').innerText()).trim(), NEW_DEAL.Name, 'named by the proposal');
+      const lines = await row.locator('.change-line').allInnerTexts();
+      assert(lines.includes('Amount: $42,000.00'), `the new values, without arrows: ${JSON.stringify(lines)}`);
+      await t.screenshot('inbox-create');
+      await openReview(t, 'PA-00000001');
+      const title = await t.page.locator('c-action-review h2.review-title').innerText();
+      assert(title.includes('Create Opportunity') && title.includes(NEW_DEAL.Name), `review title: '${title}'`);
+      assertEqual(await diffHeadings(t), ['Field', 'New value'], 'a create has no Before column');
+      const diff = t.page.locator('c-action-review c-field-diff');
+      assertEqual(await diff.locator('td.value-before').count(), 0, 'no before values');
+      assertEqual(await diff.locator('.new-mark').count(), 4, 'every field is marked New');
+      assert(
+        (await diff.locator('.operation-note').innerText()).startsWith('Creates a new Opportunity'),
+        'the sentence above the table says it is a create',
+      );
+      await t.screenshot('diff-create');
+      await click(t, 'c-action-review lightning-button.approve');
+      const applied = await eventually(
+        async () => (await t.api('GET', `${REST}/actions/${action.id}`)).body,
+        (b) => b.status === 'Applied',
+        'status after approving the create',
+      );
+      assert(typeof applied.recordId === 'string' && applied.recordId.startsWith('006'), `new id: ${applied.recordId}`);
+      const created = (await t.records()).find((r) => r.Id === applied.recordId);
+      assert(created !== undefined, 'the record exists');
+      assertEqual(
+        [created.Name, created.StageName, created.CloseDate, created.Amount],
+        [NEW_DEAL.Name, NEW_DEAL.StageName, NEW_DEAL.CloseDate, NEW_DEAL.Amount],
+        'the created record holds the approved values',
+      );
+      await t.page.locator('c-action-review .state-applied').waitFor();
+      await t.page.locator('c-action-review h2.review-title a.record-link').waitFor();
+      await t.screenshot('applied');
+      await t.page.locator('button.wb-tab[data-tab="runs"]').click();
+      await t.page.locator('c-run-timeline ol.events li').first().waitFor();
+      const timeline = await t.page.locator('c-run-timeline').innerText();
+      assert(timeline.includes(`Create Opportunity: ${NEW_DEAL.Name}`), `the timeline names the create: ${timeline}`);
+      assert(/Approved → Applied/.test(timeline), `the timeline says it was applied: ${timeline}`);
+      assert(!/ActionProposed|StatusChanged/.test(timeline), 'the timeline reads in words');
+      await t.screenshot('timeline');
+    },
+  },
+  {
+    name: 'flow-approvedDeleteRemovesTheRecord',
+    async run(t) {
+      const opp = (await t.records())[3];
+      // The inbox with both kinds side by side (the create goes to Ada's group, the delete to the sales managers).
+      await proposeOperation(t, { operation: 'create', changes: NEW_DEAL });
+      // Intake refuses a delete its caller may not do itself, and the demo agent (a Standard User) may not delete
+      // Maria's deals; the administrator's script proposes it, and Maria, who owns the deal, decides and deletes it.
+      const action = await proposeOperation(t, { operation: 'delete', recordId: opp.Id }, ADA);
+      assertEqual([action.operation, action.status], ['delete', 'PendingApproval'], 'proposed');
+      await t.open(ADA, 'inbox?c__mine=0');
+      await t.page.locator('c-action-inbox tr.inbox-row').nth(1).waitFor();
+      const operations = (await t.page.locator('c-action-inbox tr.inbox-row .operation').allInnerTexts()).map((o) =>
+        o.trim(),
+      );
+      assertEqual([...operations].sort(), ['Create Opportunity', 'Delete Opportunity'], 'both operations in words');
+      await t.screenshot('inbox-create-and-delete');
+      await t.switchUser(MARIA);
+      const row = t.page.locator('c-action-inbox tr.inbox-row', { hasText: 'PA-00000002' });
+      await row.waitFor();
+      assertEqual((await row.locator('.operation').innerText()).trim(), 'Delete Opportunity', 'the row says delete');
+      assertEqual((await row.locator('.record-link').innerText()).trim(), opp.Name, 'the record it deletes');
+      assert((await row.locator('.change-line del').count()) > 0, 'the values it removes are struck through');
+      await openReview(t, 'PA-00000002');
+      const title = await t.page.locator('c-action-review h2.review-title').innerText();
+      assert(title.includes('Delete Opportunity') && title.includes(opp.Name), `review title: '${title}'`);
+      assertEqual(await diffHeadings(t), ['Field', 'Removed value', 'Now'], 'a delete has no After column');
+      const diff = t.page.locator('c-action-review c-field-diff');
+      const fields = await diff.locator('tr.value-row').count();
+      assert(fields >= 4, `the record's values are listed: ${fields}`);
+      assertEqual(await diff.locator('.removed-mark').count(), fields, 'every value is marked Removed');
+      assertEqual(await diff.locator('del.removed-value').count(), fields, 'every value is struck through');
+      assert(
+        (await diff.locator('del.removed-value').allInnerTexts()).includes(opp.Name),
+        'the name it removes is among them',
+      );
+      assertEqual(await t.page.locator('c-action-review lightning-button.edit').count(), 0, 'no edit for a delete');
+      await t.screenshot('diff-delete');
+      await click(t, 'c-action-review lightning-button.approve');
+      await eventually(
+        () => actionStatus(t, action.id, ADA),
+        (s) => s === 'Applied',
+        'status after approving the delete',
+      );
+      assert(!(await t.records()).some((r) => r.Id === opp.Id), 'the record is gone');
+      await t.page.locator('c-action-review .state-applied').waitFor();
+      await t.screenshot('applied');
     },
   },
 ];

@@ -28,6 +28,7 @@ import {
   approvalProgress,
   cannotDecideMarker,
   changeLines,
+  clipLines,
   formatAge,
   formatConfidence,
   formatExpiry,
@@ -72,6 +73,8 @@ const EXPIRY_TONE_CLASS = {
 const RENDER_STEP = 100;
 /** The most rows the controller returns per page (ActionInboxController.getInbox: 1–200). */
 const MAX_PAGE_SIZE = 200;
+/** Values of a delete listed in its row; the rest are counted ("…and 8 more"). */
+const DELETE_LINES = 5;
 /** Live updates arriving together (a bulk decision publishes one event per action) refresh the list once. */
 const LIVE_REFRESH_DELAY_MS = 300;
 
@@ -512,7 +515,8 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
         age: row.createdAt ? formatLabel(LABELS.ageOld, formatAge(row.createdAt, this.now)) : '',
         expiry: expiry.text,
         expiryClass: EXPIRY_TONE_CLASS[expiry.tone],
-        changes: lines,
+        // A delete lists every value of its record: a few here, all of them in the review and the row's title.
+        changes: operationOf(row) === 'Delete' ? clipLines(lines, DELETE_LINES) : lines,
         changesInFull: lines.map((line) => line.text).join('; '),
         waiting: isWaiting,
         waitingText: isWaiting ? this.pendingText : '',

@@ -635,6 +635,17 @@ export function changeLines(
   });
 }
 
+/**
+ * At most `max` lines for a list row: a delete removes every value of its record, which would make its row a dozen
+ * lines tall, so the rest is counted in one last line ("…and 8 more"); the review lists them all.
+ */
+export function clipLines(lines: ChangeLine[], max: number): ChangeLine[] {
+  if (lines.length <= max) return lines;
+  const shown = lines.slice(0, Math.max(max - 1, 1));
+  const more = formatLabel(LABELS.moreValues, lines.length - shown.length);
+  return [...shown, { key: 'more', label: '', before: '', after: '', text: more, isRemoved: false }];
+}
+
 /** "1 of 2 approvals", "0 of 1 approval"; empty when no approvals are needed. */
 export function approvalProgress(approvals: number | null | undefined, required: number | null | undefined): string {
   if (!required) return '';

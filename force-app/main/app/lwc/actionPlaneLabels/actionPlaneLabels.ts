@@ -144,6 +144,7 @@ import loading from '@salesforce/label/c.ActionPlane_Loading';
 import markNew from '@salesforce/label/c.ActionPlane_MarkNew';
 import markRemoved from '@salesforce/label/c.ActionPlane_MarkRemoved';
 import mine from '@salesforce/label/c.ActionPlane_Mine';
+import moreValues from '@salesforce/label/c.ActionPlane_MoreValues';
 import movesBackward from '@salesforce/label/c.ActionPlane_MovesBackward';
 import movesBackwardOne from '@salesforce/label/c.ActionPlane_MovesBackwardOne';
 import movesForward from '@salesforce/label/c.ActionPlane_MovesForward';
@@ -423,6 +424,7 @@ export const LABELS = {
   markNew,
   markRemoved,
   mine,
+  moreValues,
   movesBackward,
   movesBackwardOne,
   movesForward,

@@ -297,9 +297,10 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     const action = this.detail?.action;
     return action ? recordLabel(action) : '';
   }
-  /** A record to link to: not for a create that has not made it yet. */
+  /** A record to link to: not for a create that has not made it yet, nor for a delete that removed it. */
   get hasRecordLink(): boolean {
-    return !!this.detail?.action.recordId;
+    const action = this.detail?.action;
+    return !!action?.recordId && !(operationOf(action) === 'Delete' && action.status === 'Applied');
   }
   get objectLabel(): string {
     const action = this.detail?.action;

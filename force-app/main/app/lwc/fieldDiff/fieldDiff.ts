@@ -137,6 +137,23 @@ export default class FieldDiff extends NavigationMixin(LightningElement) {
     return '';
   }
 
+  /**
+   * A create or a delete is decided as a whole record, so every field usually has the same reason: said once above
+   * the table instead of under each field.
+   */
+  get sharedReason(): string {
+    if (!this.isCreate && !this.isDelete) return '';
+    const reasons = new Set(this.currentRows().map((row) => row.reason));
+    const [only] = [...reasons];
+    return reasons.size === 1 && only ? only : '';
+  }
+
+  get rows() {
+    const shared = this.sharedReason;
+    if (!shared) return this.currentRows();
+    return this.currentRows().map((row) => ({ ...row, hasReason: false }));
+  }
+
   get columnCount(): number {
     return (
       1 +
@@ -154,7 +171,7 @@ export default class FieldDiff extends NavigationMixin(LightningElement) {
     return { text, blank: isBlankValue(value), recordId: id };
   }
 
-  get rows() {
+  private currentRows() {
     const previewByField = new Map((this.preview?.fields ?? []).map((field) => [field.field, field]));
     return (this.fieldChanges ?? []).map((change) => {
       const kind = kindOf(change.type);

@@ -8,6 +8,7 @@ import { loadActionsForRecord, type InboxRow } from 'c/actionPlaneApi';
 import {
   approvalProgress,
   changeLines,
+  clipLines,
   formatAge,
   formatConfidence,
   operationOf,
@@ -96,7 +97,7 @@ export default class RecordAgentActions extends LightningElement {
         agent: row.agent ?? '',
         confidence: formatConfidence(row.confidence),
         age: formatAge(row.createdAt, this.now),
-        changes: lines,
+        changes: operationOf(row) === 'Delete' ? clipLines(lines, 5) : lines,
         open,
         toggleLabel: open ? LABELS.hideReview : LABELS.review,
         ariaExpanded: open ? 'true' : 'false',

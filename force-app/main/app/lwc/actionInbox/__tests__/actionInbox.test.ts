@@ -739,6 +739,28 @@ describe('c-action-inbox creates and deletes', () => {
     expect(root.querySelector('tbody a.record-link')?.textContent).toBe('Duplicate deal');
   });
 
+  it('listsAFewOfTheValuesADeleteRemovesAndCountsTheRest', async () => {
+    const many = deleteRow(4);
+    many.changes = Array.from({ length: 9 }, (_, i) => ({
+      field: `Field${i}__c`,
+      label: `Field ${i}`,
+      type: 'string',
+      before: `value ${i}`,
+      after: null,
+      scale: null,
+    }));
+    const { root } = await render(page([many]));
+    const lines = [...root.querySelectorAll('tbody .change-line')].map((li) => li.textContent);
+    expect(lines).toEqual([
+      'Field 0: value 0',
+      'Field 1: value 1',
+      'Field 2: value 2',
+      'Field 3: value 3',
+      '…and 5 more',
+    ]);
+    expect(root.querySelector('tbody .changes')?.getAttribute('title')).toContain('Field 8: value 8');
+  });
+
   it('opensADeleteForReviewNotEditingWithE', async () => {
     getActionMock.mockReturnValue(new Promise(() => undefined));
     const { root, toasts } = await render(page([deleteRow(3)]));

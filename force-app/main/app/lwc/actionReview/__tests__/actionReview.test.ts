@@ -689,6 +689,8 @@ describe('c-action-review of a create or a delete', () => {
 
   it('showsAnAppliedDeleteAsWhatWasRemovedWithoutCurrentValues', async () => {
     const { root } = await render(deleteDetail({ status: 'Applied', appliedAt: '2026-11-26T11:00:00Z' }));
+    expect(root.querySelector('h2.review-title .record-link')).toBeNull();
+    expect(root.querySelector('h2.review-title .record-name')?.textContent).toBe('Duplicate deal');
     const diff = root.querySelector('c-field-diff') as DiffProps;
     expect([diff.showApplied, diff.showCurrent, diff.applied]).toEqual([false, false, true]);
   });

@@ -382,6 +382,26 @@ describe('c-field-diff of a create or a delete', () => {
     expect(element.shadowRoot?.querySelector('input, select')).toBeNull();
   });
 
+  it('saysTheReasonEveryFieldOfADeleteSharesOnce', () => {
+    const reason = 'Deleting the Opportunity removes Name, Amount: needs 1 approval from Sales Managers';
+    const element = render({
+      fieldChanges: REMOVED.map((change) => ({ ...change, reason })),
+      operation: 'Delete',
+      objectLabel: 'Opportunity',
+    });
+    expect(element.shadowRoot?.querySelector('.shared-reason')?.textContent).toBe(reason);
+    expect(element.shadowRoot?.querySelectorAll('.reason-row')).toHaveLength(0);
+  });
+
+  it('keepsEachFieldsReasonWhenTheyDiffer', () => {
+    const element = render({
+      fieldChanges: CREATED.map((change) => ({ ...change, reason: `${change.field} needs a manager` })),
+      operation: 'Create',
+    });
+    expect(element.shadowRoot?.querySelector('.shared-reason')).toBeNull();
+    expect(element.shadowRoot?.querySelectorAll('.reason-row')).toHaveLength(3);
+  });
+
   it('readsAnUpdateAsBeforeAndSaysNothingAboveIt', () => {
     const element = render({ operation: 'Update' });
     expect(headings(element)).toEqual(['Field', 'Before', 'Proposed']);
