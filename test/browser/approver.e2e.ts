@@ -459,6 +459,49 @@ export const tests: BrowserTest[] = [
     },
   },
   {
+    name: 'approver-aCreateAndADeleteReadUnmistakablyAndPassAxe',
+    async run(t) {
+      const propose = async (action: Record<string, unknown>, user?: string): Promise<void> => {
+        const res = await t.api(
+          'POST',
+          `${REST}/actions`,
+          {
+            run: { agent: 'pipeline-agent', goal: 'Tidy the pipeline' },
+            actions: [{ idempotencyKey: String(action.operation), object: 'Opportunity', ...action }],
+          },
+          user,
+        );
+        assertEqual(res.status, 201, `propose ${String(action.operation)}: ${JSON.stringify(res.body)}`);
+      };
+      const opp = (await t.records())[2];
+      const deal = { Name: 'Initech — Renewal 2027', StageName: 'Prospecting', CloseDate: '2027-06-30', Amount: 9000 };
+      await propose({ operation: 'create', changes: deal });
+      // The demo agent may not delete Maria's deals (intake refuses it); the administrator's script may.
+      await propose({ operation: 'delete', recordId: opp.Id }, ADA);
+      await t.open(ADA, 'inbox?c__mine=0');
+      await t.page.locator('c-action-inbox tr.inbox-row').nth(1).waitFor();
+      await axeClean(t, 'c-action-inbox', 'the inbox with a create and a delete');
+      await t.page.locator('c-action-inbox a.open-review', { hasText: 'PA-00000001' }).click();
+      await t.page.locator('c-action-review c-field-diff .new-mark').first().waitFor();
+      await axeClean(t, 'c-action-inbox', 'the review of a create');
+      await press(t, 'c-action-review lightning-button.edit');
+      await t.page.locator('c-field-diff input[data-field="Amount"]').waitFor();
+      await axeClean(t, 'c-action-inbox c-action-review', 'the review of a create while editing its new values');
+      await press(t, 'c-action-review lightning-button.cancel-edit');
+      await t.page.locator('c-action-inbox a.open-review', { hasText: 'PA-00000002' }).click();
+      await t.page.locator('c-action-review c-field-diff .removed-mark').first().waitFor();
+      await axeClean(t, 'c-action-inbox', 'the review of a delete');
+      // On a phone each value sits under its column's name: "Removed value", not "Before".
+      await t.page.setViewportSize({ width: 420, height: 900 });
+      const label = await t.page
+        .locator('c-action-review c-field-diff td.value-before')
+        .first()
+        .evaluate((td) => getComputedStyle(td, '::before').content);
+      assertEqual(label, '"Removed value"', 'the narrow layout names the removed values');
+      await t.screenshot('narrow-delete');
+    },
+  },
+  {
     name: 'approver-axeCheckFailsOnTheViolationTheIssueFound',
     async run(t) {
       const opp = (await t.records())[0];
