@@ -361,6 +361,26 @@ export const tests: BrowserTest[] = [
     },
   },
   {
+    name: 'flow-theShellProposesACreateAndItsDeleteIsRefusedInWords',
+    async run(t) {
+      const before = await t.records();
+      await t.open(ADA);
+      await t.page.locator('select.wb-sample').selectOption('create');
+      await t.page.locator('button.wb-submit-button').click();
+      await t.page.locator('.wb-last-submit', { hasText: 'PendingApproval' }).waitFor();
+      const row = t.page.locator('c-action-inbox tr.inbox-row', { hasText: 'PA-00000001' });
+      await row.waitFor();
+      assertEqual((await row.locator('.operation').innerText()).trim(), 'Create Opportunity', 'the sample is a create');
+      assert((await row.locator('.record-name').innerText()).includes('Follow-on'), 'named by its proposed name');
+      await t.page.locator('select.wb-sample').selectOption('delete');
+      await t.page.locator('button.wb-submit-button').click();
+      const toast = t.page.locator('.wb-toast', { hasText: 'Submit failed' });
+      await toast.waitFor();
+      assert(/may not delete/.test(await toast.innerText()), 'the refusal says why');
+      assertEqual((await t.records()).length, before.length, 'nothing was created or deleted');
+    },
+  },
+  {
     name: 'flow-approvedCreateMakesTheRecordAndTheTimelineSaysSo',
     async run(t) {
       const action = await proposeOperation(t, { operation: 'create', changes: NEW_DEAL });

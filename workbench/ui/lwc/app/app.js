@@ -50,6 +50,28 @@ const SAMPLES = [
     rationale: 'Summarised the last three calls.',
     changes: () => ({ Description: 'Rewritten by the agent.' }),
   },
+  {
+    id: 'create',
+    label: 'Create a follow-on Opportunity for its account (approval)',
+    operation: 'create',
+    confidence: 0.88,
+    rationale: 'The customer asked for a quote for a second region on the last call.',
+    changes: (r) => ({
+      Name: `${r.Name} — Follow-on`,
+      StageName: 'Prospecting',
+      CloseDate: addDays(String(r.CloseDate), 90),
+      Amount: Math.round(Number(r.Amount) * 0.5),
+      ...(r.AccountId ? { AccountId: r.AccountId } : {}),
+    }),
+  },
+  {
+    // The demo agent may not delete Maria's deals: intake refuses it, field-precisely, and writes nothing.
+    id: 'delete',
+    label: 'Delete this Opportunity (refused: the agent may not delete it)',
+    operation: 'delete',
+    confidence: 0.8,
+    rationale: 'Looks like a duplicate of another deal of the same account.',
+  },
 ];
 
 function addDays(isoDate, days) {
@@ -306,9 +328,10 @@ export default class App extends LightningElement {
         {
           idempotencyKey: `workbench-${Date.now()}-${submitSeq}`,
           object: 'Opportunity',
-          recordId: record.Id,
-          operation: 'update',
-          changes: sample.changes(record),
+          operation: sample.operation ?? 'update',
+          // A create names no record (its changes say which account); a delete changes no fields.
+          ...(sample.operation === 'create' ? {} : { recordId: record.Id }),
+          ...(sample.operation === 'delete' ? {} : { changes: sample.changes(record) }),
           confidence: sample.confidence,
           rationale: sample.rationale,
         },
@@ -321,7 +344,13 @@ export default class App extends LightningElement {
         body: JSON.stringify(payload),
       });
       const action = body.actions[0];
-      this.lastSubmit = `${record.Name}: ${action.status} (${action.effect}, risk ${action.risk}). ${action.reasons[0] ?? ''}`;
+      const what =
+        sample.operation === 'create'
+          ? `Create ${payload.actions[0].changes.Name}`
+          : sample.operation === 'delete'
+            ? `Delete ${record.Name}`
+            : record.Name;
+      this.lastSubmit = `${what}: ${action.status} (${action.effect}, risk ${action.risk}). ${action.reasons[0] ?? ''}`;
       this.showToast({
         title: `Proposal ${action.status}`,
         message: this.lastSubmit,
