@@ -12,5 +12,5 @@ export {
   ActionPlaneConnectionError,
   formatFieldError,
 } from './errors';
-export { describeOutcome, withApproverGroups } from './outcome';
+export { describeOutcome, valueList, withApproverGroups, withCreatedRecords } from './outcome';
 export * from './types';

@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'UNKNOWN_OBJECT'
   | 'UNKNOWN_FIELD'
   | 'NOT_UPDATEABLE'
+  | 'NOT_CREATEABLE'
   | 'INVALID_TYPE'
   | 'INVALID_VALUE'
   | 'RECORD_NOT_FOUND'
@@ -46,17 +47,43 @@ export interface RunInput {
   evidence?: JsonValue;
 }
 
-export interface ProposedAction {
+/** What an action does to its record (the request's `operation`; the server matches it case-insensitively). */
+export type Operation = 'update' | 'create' | 'delete';
+
+/** The members every proposed action shares, whatever its operation. */
+interface ProposedActionBase {
   idempotencyKey: string;
   object: string;
-  recordId: string;
-  operation: 'update';
-  changes: Record<string, JsonValue>;
   confidence?: number | null;
   rationale?: string;
   evidence?: JsonValue;
   supersedes?: string;
 }
+
+/** Change fields of one existing record (the v1 shape). */
+export interface ProposedUpdate extends ProposedActionBase {
+  operation: 'update';
+  recordId: string;
+  /** Field API name → new value, at least one field. */
+  changes: Record<string, JsonValue>;
+}
+
+/** Create one new record: every given field is a new value; no `recordId` (the new record's id comes once applied). */
+export interface ProposedCreate extends ProposedActionBase {
+  operation: 'create';
+  recordId?: null;
+  /** Field API name → value of the new record, at least one field; the object's required fields included. */
+  changes: Record<string, JsonValue>;
+}
+
+/** Delete one existing record: no `changes` (the record's live values are what the approver sees removed). */
+export interface ProposedDelete extends ProposedActionBase {
+  operation: 'delete';
+  recordId: string;
+  changes?: null;
+}
+
+export type ProposedAction = ProposedUpdate | ProposedCreate | ProposedDelete;
 
 export interface SubmitRequest {
   run: RunInput;
@@ -79,6 +106,8 @@ export interface ActionResult {
   id: string;
   name?: string;
   idempotencyKey: string;
+  /** update, create or delete (servers before creates and deletes send none: an update). */
+  operation?: Operation;
   status: ActionStatus;
   effect: Effect;
   risk: Risk;
@@ -123,7 +152,8 @@ export interface AuditEvent {
 export interface ActionDetail extends ActionResult {
   runId: string;
   object: string;
-  recordId: string;
+  /** The target record; for a create, null until it is applied, then the new record's id. */
+  recordId: string | null;
   confidence?: number | null;
   rationale?: string | null;
   appliedAt?: string | null;
@@ -153,6 +183,12 @@ export interface RunDetail {
   auditEvents: AuditEvent[];
   chain: { verified: boolean; brokenAt: number | null; message: string | null };
   verified?: boolean;
+}
+
+/** The operation of an action as answered: `update` when the server names none. */
+export function operationOf(action: { operation?: string | null }): Operation {
+  const operation = action.operation?.toLowerCase();
+  return operation === 'create' || operation === 'delete' ? operation : 'update';
 }
 
 /** Statuses after which an action never changes again (design.md "Statuses"). */

@@ -1,6 +1,6 @@
 /**
  * `npm run -s actionplane -- submit <file.json>`: sends one intake v1 request (`{ run, actions }`) and prints each
- * action's outcome in words. Exit 0 when intake accepted the request (whatever policy decided), 1 when the API
+ * action's outcome in words — updates, creates and deletes alike. Exit 0 when intake accepted the request (whatever policy decided), 1 when the API
  * refused it (4xx/5xx: one line per error, nothing written), 2 when the file or the connection settings are wrong.
  */
 import { readFileSync } from 'node:fs';
@@ -16,6 +16,8 @@ import {
   ENV_HELP,
   formatFieldError,
   withApproverGroups,
+  withCreatedRecords,
+  type ActionDetail,
   type ActionResult,
   type ConnectionFlags,
   type SubmitRequest,
@@ -70,7 +72,7 @@ function parseWait(value: string | undefined): number | null {
   return seconds;
 }
 
-function actionLine(index: number, action: ActionResult): string {
+function actionLine(index: number, action: ActionResult | ActionDetail): string {
   return `actions[${index}] ${action.id} ${action.status}: ${describeOutcome(action)}`;
 }
 
@@ -92,7 +94,7 @@ export async function runSubmit(file: string, options: SubmitOptions, io: Comman
   }
   try {
     const response = await client.submit(request);
-    let actions = await withApproverGroups(client, response.actions);
+    let actions: (ActionResult | ActionDetail)[] = await withApproverGroups(client, response.actions);
     if (waitSeconds !== null && actions.some((a) => a.status === 'PendingApproval')) {
       actions = await Promise.all(
         actions.map(async (a) =>
@@ -106,6 +108,7 @@ export async function runSubmit(file: string, options: SubmitOptions, io: Comman
       io.out(JSON.stringify({ ...response, actions }, null, 2));
       return 0;
     }
+    actions = await withCreatedRecords(client, actions);
     const what = response.replayed ? 'replayed (every idempotency key was known; nothing new written)' : 'submitted';
     io.out(`Run ${response.runId}: ${actions.length} action(s) ${what}.`);
     actions.forEach((a, i) => io.out(actionLine(i, a)));
@@ -136,7 +139,11 @@ export function registerSubmitCommand(
       "Send an intake request ({ run, actions }) to ActionPlane and print each action's outcome: applied, pending " +
         '(with approver group and reason) or blocked. Exit 1 when the API refuses it (one line per error), 2 for a bad file or settings.',
     )
-    .argument('<file.json>', 'an intake v1 request: { "run": { "agent", "externalId"? }, "actions": [ … ] }')
+    .argument(
+      '<file.json>',
+      'an intake v1 request: { "run": { "agent", "externalId"? }, "actions": [ … ] }; each action an update ' +
+        '(object, recordId, changes), a create (operation "create", object, changes) or a delete (operation "delete", object, recordId)',
+    )
     .option('--url <url>', 'workbench or REST base URL, no auth (env ACTIONPLANE_URL)')
     .option('--login-url <url>', 'org My Domain URL for OAuth client credentials (env ACTIONPLANE_LOGIN_URL)')
     .option('--client-id <id>', 'External Client App consumer key (env ACTIONPLANE_CLIENT_ID)')

@@ -68,6 +68,20 @@ export class SpecValidators {
     return validate;
   }
 
+  /** Problems of `value` against one component schema (`#/components/schemas/<name>`); empty when it conforms. */
+  schemaProblems(name: string, value: unknown): string[] {
+    if (!this.spec.components.schemas[name]) throw new Error(`The spec has no schema ${name}`);
+    const key = `schema ${name}`;
+    let validate = this.cache.get(key);
+    if (!validate) {
+      validate = this.ajv.compile({ $ref: `${DEFS_ID}#/$defs/${name}` });
+      this.cache.set(key, validate);
+    }
+    return validate(value)
+      ? []
+      : (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+  }
+
   /** Problems of `body` against the documented response, as readable lines; empty when it conforms. */
   problems(path: string, method: string, status: number, body: unknown): string[] {
     const validate = this.responseValidator(path, method, status);

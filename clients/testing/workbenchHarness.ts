@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { loadProject, type ProjectMetadata } from '../../emulator/src/project';
+import { ADA_USERNAME } from '../../workbench/demoData';
 import { createWorkbench, type Workbench } from '../../workbench/server';
 
 /** A request runs Apex; the first use of each class parses it: allow for that on a loaded machine. */
@@ -28,6 +29,11 @@ export interface RunningWorkbench {
   opportunities: DemoOpportunity[];
   /** An approver decides through the controller contract, as in the inbox. */
   decide(actionId: string, user: string, decision: 'Approve' | 'Reject', reason?: string): Promise<void>;
+  /**
+   * The members of the action's approver group approve it, as many as it needs (never its proposer), whichever group
+   * policy routed it to. Returns who approved.
+   */
+  approve(actionId: string, proposer?: string): Promise<string[]>;
   setMode(mode: 'Enforce' | 'ApproveAll' | 'Paused'): Promise<void>;
   /** Restores the demo org (records, runs, settings). */
   reset(): Promise<void>;
@@ -44,10 +50,27 @@ export async function startWorkbench(options: { seedRuns?: boolean } = {}): Prom
   // Real HTTP, not app.inject: light-my-request pulls an ESM-only dependency Jest's CommonJS runtime cannot load.
   const records = await fetch(`${url}/workbench/api/records/Opportunity`);
   const opportunities = ((await records.json()) as { records: DemoOpportunity[] }).records;
-  return {
+  const wb: RunningWorkbench = {
     app,
     url,
     opportunities,
+    async approve(actionId, proposer) {
+      // The administrator sees every action (View All), so the routing is read as it is stored.
+      const r = await fetch(`${url}/services/apexrest/actionplane/v1/actions/${actionId}`, {
+        headers: { 'x-actionplane-user': ADA_USERNAME },
+      });
+      const action = (await r.json()) as { approverGroup?: string | null; requiredApprovals?: number | null };
+      const approvers = app.demo
+        .users()
+        .filter((u) => u.groups.includes(action.approverGroup ?? '') && u.username !== proposer)
+        .map((u) => u.username)
+        .slice(0, action.requiredApprovals ?? 1);
+      if (approvers.length < (action.requiredApprovals ?? 1)) {
+        throw new Error(`approve ${actionId}: too few members of ${action.approverGroup ?? '(no group)'} to approve`);
+      }
+      for (const user of approvers) await wb.decide(actionId, user, 'Approve');
+      return approvers;
+    },
     async decide(actionId, user, decision, reason) {
       const r = await fetch(`${url}/workbench/api/controller/decide`, {
         method: 'POST',
@@ -75,4 +98,5 @@ export async function startWorkbench(options: { seedRuns?: boolean } = {}): Prom
     },
     close: () => app.close(),
   };
+  return wb;
 }

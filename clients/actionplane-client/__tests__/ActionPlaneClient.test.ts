@@ -5,6 +5,9 @@ import {
   ActionPlaneConfigError,
   ActionPlaneConnectionError,
   type ProposedAction,
+  type ProposedCreate,
+  type ProposedDelete,
+  type ProposedUpdate,
   type SubmitRequest,
 } from '..';
 import { startFakeOrgEdge, type FakeOrgEdge } from '../../testing/fakeSalesforceAuth';
@@ -20,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => wb.close());
 beforeEach(() => wb.reset());
 
-function proposal(i: number, changes: ProposedAction['changes'], extra: Partial<ProposedAction> = {}): ProposedAction {
+function proposal(i: number, changes: ProposedUpdate['changes'], extra: Partial<ProposedUpdate> = {}): ProposedUpdate {
   return {
     idempotencyKey: `client-${i}-${JSON.stringify(changes)}`,
     object: 'Opportunity',
@@ -30,6 +33,35 @@ function proposal(i: number, changes: ProposedAction['changes'], extra: Partial<
     ...extra,
   };
 }
+
+const NEW_DEAL = { Name: 'Acme - Second Team', StageName: 'Prospecting', CloseDate: '2026-12-31', Amount: 20000 };
+
+function creation(changes: ProposedCreate['changes'], extra: Partial<ProposedCreate> = {}): ProposedCreate {
+  return {
+    idempotencyKey: `client-create-${JSON.stringify(changes)}`,
+    object: 'Opportunity',
+    operation: 'create',
+    changes,
+    ...extra,
+  };
+}
+
+function deletion(i: number, extra: Partial<ProposedDelete> = {}): ProposedDelete {
+  const recordId = wb.opportunities[i]!.Id;
+  return {
+    idempotencyKey: `client-delete-${recordId}`,
+    object: 'Opportunity',
+    operation: 'delete',
+    recordId,
+    ...extra,
+  };
+}
+
+/** An action the client's types forbid, sent anyway to see the server refuse it. */
+const outOfType = (action: object) => action as ProposedAction;
+
+/** The demo administrator, who may delete the demo deals (the demo agent may only edit them). */
+const admin = () => new ActionPlaneClient({ baseUrl: wb.url, actingUser: 'ada.admin@actionplane.demo' });
 
 function request(...actions: ProposedAction[]): SubmitRequest {
   return { run: { externalId: 'client-run', agent: 'Pipeline_Agent' }, actions };
@@ -105,6 +137,52 @@ describe('submit', () => {
     expect(error.message).toContain(code);
   });
 
+  it.each<[string, string, number, string, () => SubmitRequest]>([
+    [
+      'aCreateWithoutARequiredField',
+      'MISSING_FIELD',
+      400,
+      'actions[0].changes.Name',
+      () => request(creation({ Amount: 1 })),
+    ],
+    [
+      'aCreateOfAFieldNobodyMaySet',
+      'NOT_CREATEABLE',
+      400,
+      'actions[0].changes.ExpectedRevenue',
+      () => request(creation({ ...NEW_DEAL, ExpectedRevenue: 1 })),
+    ],
+    [
+      'aCreateThatNamesARecord',
+      'NOT_ALLOWED',
+      403,
+      'actions[0].recordId',
+      () => request(outOfType({ ...creation(NEW_DEAL), recordId: wb.opportunities[0]!.Id })),
+    ],
+    [
+      'aDeleteWithChanges',
+      'NOT_ALLOWED',
+      403,
+      'actions[0].changes',
+      () => request(outOfType({ ...deletion(0), changes: {} })),
+    ],
+    ['aDeleteTheAgentMayNotMake', 'NOT_ALLOWED', 403, 'actions[0].recordId', () => request(deletion(0))],
+    [
+      'anUnknownOperation',
+      'INVALID_VALUE',
+      400,
+      'actions[0].operation',
+      () => request(outOfType({ ...proposal(0, { Amount: 1 }), operation: 'upsert' })),
+    ],
+  ])('%sThrows%sWith%iAtItsPath', async (_what, code, status, path, body) => {
+    const error = await apiError(client.submit(body()));
+    expect([error.status, error.errors]).toEqual([
+      status,
+      expect.arrayContaining([expect.objectContaining({ code, path })]),
+    ]);
+    expect(wb.app.demo.runs()).toEqual([]);
+  });
+
   it('throwsPausedWith503WhenTheKillSwitchIsOn', async () => {
     await wb.setMode('Paused');
     const error = await apiError(client.submit(request(proposal(1, { NextStep: 'x' }))));
@@ -118,6 +196,40 @@ describe('submit', () => {
     const error = await apiError(viewer.submit(request(proposal(1, { NextStep: 'x' }))));
     expect([error.status, error.errors[0]?.code]).toEqual([403, 'FORBIDDEN']);
     expect(error.errors[0]?.message).toBe("You do not have access to the Apex class named 'ActionIntakeResource'.");
+  });
+});
+
+describe('creates and deletes', () => {
+  it('submitsACreateWhoseEveryFieldIsNewAndWhoseRecordComesOnceApplied', async () => {
+    const res = await client.submit(request(creation(NEW_DEAL, { confidence: 0.9 })));
+    const [action] = res.actions;
+    expect([action?.operation, action?.status]).toEqual(['create', 'PendingApproval']);
+    expect(action?.fieldChanges.map((f) => [f.field, f.before, f.after])).toEqual(
+      Object.entries(NEW_DEAL).map(([field, value]) => [field, null, value]),
+    );
+    expect((await client.getAction(action!.id)).recordId).toBeNull();
+    await wb.approve(action!.id);
+    const applied = await client.getAction(action!.id);
+    expect([applied.status, applied.operation, applied.object]).toEqual(['Applied', 'create', 'Opportunity']);
+    expect(applied.recordId).toMatch(/^006\w{15}$/);
+    expect(wb.app.demo.record('Opportunity', applied.recordId!)?.Name).toBe(NEW_DEAL.Name);
+  });
+
+  it('submitsADeleteWhoseLiveValuesAreShownAsRemoved', async () => {
+    const deal = wb.opportunities[3]!;
+    const res = await admin().submit(request(deletion(3, { rationale: 'A duplicate of the renewal' })));
+    const [action] = res.actions;
+    expect([action?.operation, action?.status]).toEqual(['delete', 'PendingApproval']);
+    const removed = Object.fromEntries(action!.fieldChanges.map((f) => [f.field, [f.before, f.after]]));
+    expect(removed.Name).toEqual([deal.Name, null]);
+    expect(removed.Amount).toEqual([deal.Amount, null]);
+    expect(removed.StageName).toEqual([deal.StageName, null]);
+    expect(wb.app.demo.record('Opportunity', deal.Id)).toBeDefined();
+  });
+
+  it('answersAnUpdateWithItsOperation', async () => {
+    const res = await client.submit(request(proposal(1, { NextStep: 'Send order form' }, { confidence: 0.95 })));
+    expect(res.actions[0]?.operation).toBe('update');
   });
 });
 

@@ -142,4 +142,80 @@ describe('submit <file.json>', () => {
     const printed = JSON.parse(io.stdout.join('\n')) as { actions: { status: string }[] };
     expect(printed.actions[0]?.status).toBe('Applied');
   });
+
+  it('printsACreateAndADeleteInWordsWithWhatWaitsForApproval', async () => {
+    const deal = wb.opportunities[3]!;
+    const path = requestFile('create-delete.json', [
+      {
+        idempotencyKey: 'cli-create',
+        object: 'Opportunity',
+        operation: 'create',
+        changes: { Name: 'Acme - Second Team', StageName: 'Prospecting', CloseDate: '2026-12-31' },
+        confidence: 0.9,
+      },
+      { idempotencyKey: 'cli-delete', object: 'Opportunity', operation: 'delete', recordId: deal.Id },
+    ]);
+    // The demo administrator may delete the demo deals (the demo agent may only edit them).
+    const io = capture();
+    expect(await runSubmit(path, { url: wb.url, user: 'ada.admin@actionplane.demo' }, io)).toBe(0);
+    expect(io.stdout[0]).toMatch(/^Run \w+: 2 action\(s\) submitted\.$/);
+    expect(io.stdout[1]).toMatch(
+      /^actions\[0\] \w+ PendingApproval: Submitted for approval by \w+ because .*\. Nothing is created until it is approved\./,
+    );
+    expect(io.stdout[2]).toMatch(
+      /^actions\[1\] \w+ PendingApproval: Submitted for approval by \w+ because .*\. Nothing is deleted until it is approved\./,
+    );
+    expect(io.stderr).toEqual([]);
+  });
+
+  it('namesTheNewRecordOfACreateApprovedDuringTheWait', async () => {
+    const path = requestFile('create-wait.json', [
+      {
+        idempotencyKey: 'cli-create-wait',
+        object: 'Opportunity',
+        operation: 'create',
+        changes: { Name: 'Acme - Third Team', StageName: 'Prospecting', CloseDate: '2026-12-31' },
+      },
+    ]);
+    const io = capture();
+    const submitted = runSubmit(path, { url: wb.url, wait: '20' }, io);
+    // Approve as soon as the action exists (the CLI polls it by then): read the run by its external id.
+    let approved: Promise<string[]> | undefined;
+    while (!approved) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const run = await fetch(`${wb.url}/services/apexrest/actionplane/v1/runs/cli-create-wait.json`);
+      const id = run.ok ? ((await run.json()) as { actions: { id: string }[] }).actions[0]?.id : undefined;
+      if (id) approved = wb.approve(id);
+    }
+    await approved;
+    expect(await submitted).toBe(0);
+    expect(io.stdout[1]).toMatch(
+      /^actions\[0\] \w+ Applied: Created after approval \(Opportunity 006\w{15}\): Name "Acme - Third Team", StageName "Prospecting", CloseDate "2026-12-31"\.$/,
+    );
+  });
+
+  it('exits1WithEachMissingRequiredFieldOfACreate', async () => {
+    const path = requestFile('create-missing.json', [
+      { idempotencyKey: 'cli-create-2', object: 'Opportunity', operation: 'create', changes: { Amount: 5 } },
+    ]);
+    const io = capture();
+    expect(await runSubmit(path, { url: wb.url }, io)).toBe(1);
+    expect(io.stderr[0]).toBe('ActionPlane refused the request (400); nothing was written:');
+    expect(io.stderr.slice(1).sort()).toEqual([
+      expect.stringMatching(/^ {2}actions\[0\]\.changes\.CloseDate: MISSING_FIELD — /),
+      expect.stringMatching(/^ {2}actions\[0\]\.changes\.Name: MISSING_FIELD — /),
+      expect.stringMatching(/^ {2}actions\[0\]\.changes\.StageName: MISSING_FIELD — /),
+    ]);
+  });
+
+  it('exits1ForADeleteThatCarriesChanges', async () => {
+    const path = requestFile('delete-changes.json', [
+      action(0, { Amount: null }, { operation: 'delete', idempotencyKey: 'cli-delete-2' }),
+    ]);
+    const io = capture();
+    expect(await runSubmit(path, { url: wb.url }, io)).toBe(1);
+    expect(io.stderr).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^ {2}actions\[0\]\.changes: NOT_ALLOWED — /)]),
+    );
+  });
 });

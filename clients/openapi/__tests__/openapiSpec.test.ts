@@ -29,6 +29,7 @@ describe('openapi/actionplane-v1.yaml', () => {
         'UNKNOWN_OBJECT',
         'UNKNOWN_FIELD',
         'NOT_UPDATEABLE',
+        'NOT_CREATEABLE',
         'INVALID_TYPE',
         'INVALID_VALUE',
         'RECORD_NOT_FOUND',
@@ -65,5 +66,34 @@ describe('openapi/actionplane-v1.yaml', () => {
     expect(validators.problems('/actions', 'post', 400, { errors: [{ code: 'MISSING_FIELD', message: 'x' }] })).toEqual(
       [],
     );
+  });
+
+  it('acceptsEachRequestExampleAsExactlyOneProposedActionShape', () => {
+    const validators = new SpecValidators();
+    const examples = (
+      validators.spec.paths['/actions']?.post as unknown as {
+        requestBody: { content: { 'application/json': { examples: Record<string, { value: unknown }> } } };
+      }
+    ).requestBody.content['application/json'].examples;
+    expect(Object.keys(examples).sort()).toEqual(['create', 'delete', 'update']);
+    for (const example of Object.values(examples))
+      expect(validators.schemaProblems('SubmitRequest', example.value)).toEqual([]);
+  });
+
+  it('tellsTheThreeShapesApartByTheirOperationAndMembers', () => {
+    const validators = new SpecValidators();
+    const common = { idempotencyKey: 'k', object: 'Opportunity' };
+    const id = '0065g0000000001AAA';
+    const ok = (action: object) => expect(validators.schemaProblems('ProposedAction', action)).toEqual([]);
+    const refused = (action: object) => expect(validators.schemaProblems('ProposedAction', action)).not.toEqual([]);
+    ok({ ...common, operation: 'update', recordId: id, changes: { Amount: 1 } });
+    ok({ ...common, operation: 'create', changes: { Name: 'x' } });
+    ok({ ...common, operation: 'create', recordId: null, changes: { Name: 'x' } });
+    ok({ ...common, operation: 'delete', recordId: id });
+    refused({ ...common, operation: 'create', recordId: id, changes: { Name: 'x' } });
+    refused({ ...common, operation: 'delete', recordId: id, changes: { Amount: null } });
+    refused({ ...common, operation: 'delete' });
+    refused({ ...common, operation: 'create', changes: {} });
+    refused({ ...common, operation: 'upsert', recordId: id, changes: { Amount: 1 } });
   });
 });

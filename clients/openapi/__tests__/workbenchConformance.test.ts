@@ -50,6 +50,10 @@ function action(i: number, changes: Record<string, unknown>, extra: Record<strin
   };
 }
 
+const NEW_DEAL = { Name: 'Acme - Second Team', StageName: 'Prospecting', CloseDate: '2026-12-31', Amount: 20000 };
+/** The demo administrator may delete the demo deals; the demo agent may only edit them. */
+const ADMIN = 'ada.admin@actionplane.demo';
+
 function submitBody(actions: unknown[]) {
   return { run: { externalId: 'conformance-run', agent: 'Pipeline_Agent', source: 'External' }, actions };
 }
@@ -113,6 +117,74 @@ describe('POST /actions', () => {
     const res = await call('POST', '/actions', body);
     conforms('/actions', 'post', res, 400);
     expectCode(res, code, path);
+  });
+
+  it('answers201ForACreateAndADeleteThatConform', async () => {
+    const deal = wb.opportunities[3]!;
+    const res = await call(
+      'POST',
+      '/actions',
+      submitBody([
+        { idempotencyKey: 'c-1', object: 'Opportunity', operation: 'create', changes: NEW_DEAL, confidence: 0.9 },
+        { idempotencyKey: 'd-1', object: 'Opportunity', operation: 'delete', recordId: deal.Id },
+      ]),
+      ADMIN,
+    );
+    conforms('/actions', 'post', res, 201);
+    const actions = res.body.actions as { id: string; operation: string; status: string }[];
+    expect(actions.map((a) => [a.operation, a.status])).toEqual([
+      ['create', 'PendingApproval'],
+      ['delete', 'PendingApproval'],
+    ]);
+    const created = await call('GET', `/actions/${actions[0]!.id}`, undefined, ADMIN);
+    conforms('/actions/{id}', 'get', created, 200);
+    expect([created.body.operation, created.body.recordId]).toEqual(['create', null]);
+    const deleted = await call('GET', `/actions/${actions[1]!.id}`, undefined, ADMIN);
+    conforms('/actions/{id}', 'get', deleted, 200);
+    expect([deleted.body.operation, deleted.body.recordId]).toEqual(['delete', deal.Id]);
+  });
+
+  it('answersAnAppliedCreateWithTheNewRecordsId', async () => {
+    const res = await call(
+      'POST',
+      '/actions',
+      submitBody([{ idempotencyKey: 'c-2', object: 'Opportunity', operation: 'create', changes: NEW_DEAL }]),
+    );
+    const id = (res.body.actions as { id: string }[])[0]!.id;
+    await wb.approve(id);
+    const applied = await call('GET', `/actions/${id}`);
+    conforms('/actions/{id}', 'get', applied, 200);
+    expect([applied.body.status, applied.body.operation]).toEqual(['Applied', 'create']);
+    expect(applied.body.recordId).toMatch(/^006\w{15}$/);
+  });
+
+  it.each([
+    ['MISSING_FIELD', { Amount: 1 }, 'actions[0].changes.Name'],
+    ['NOT_CREATEABLE', { ...NEW_DEAL, ExpectedRevenue: 1 }, 'actions[0].changes.ExpectedRevenue'],
+  ])('answers400With%sForACreateAtItsPath', async (code, changes, path) => {
+    const res = await call(
+      'POST',
+      '/actions',
+      submitBody([{ idempotencyKey: 'c-3', object: 'Opportunity', operation: 'create', changes }]),
+    );
+    conforms('/actions', 'post', res, 400);
+    expectCode(res, code, path);
+  });
+
+  it.each([
+    ['aRecordIdOnACreate', { operation: 'create', recordId: 'a demo deal', changes: NEW_DEAL }, 'actions[0].recordId'],
+    ['changesOnADelete', { operation: 'delete', recordId: 'a demo deal', changes: {} }, 'actions[0].changes'],
+    ['aDeleteTheAgentMayNotMake', { operation: 'delete', recordId: 'a demo deal' }, 'actions[0].recordId'],
+  ])('answers403NotAllowedFor%s', async (_what, shape, path) => {
+    // A demo deal: shared with the demo agent for editing, owned by a sales manager, so the agent may not delete it.
+    const target = { ...shape, recordId: wb.opportunities[0]!.Id };
+    const res = await call(
+      'POST',
+      '/actions',
+      submitBody([{ idempotencyKey: 'n-1', object: 'Opportunity', ...target }]),
+    );
+    conforms('/actions', 'post', res, 403);
+    expectCode(res, 'NOT_ALLOWED', path);
   });
 
   it('writesNothingWhenOneActionOfTheRequestIsInvalid', async () => {
