@@ -65,26 +65,29 @@ describe('check-structure', () => {
     expect(result.classes).toBe(13);
   });
 
-  it('lists packaged classes with logic and no <Name>Test class, without failing by default', () => {
-    expect(result.testsRequired).toBe(false);
+  it('reports packaged classes with logic and no <Name>Test class as findings', () => {
+    expect(result.testsRequired).toBe(true);
     expect(located(result.untested, 'MissingTestClass')).toEqual([
       'AlphaService.cls:2',
       'BetaService.cls:2',
       'GammaGetter.cls:2',
       'GammaSuppressions.cls:2',
     ]);
-    expect(result.findings.filter((f) => f.rule === 'MissingTestClass')).toEqual([]);
+    expect(located(result.findings, 'MissingTestClass')).toEqual(located(result.untested, 'MissingTestClass'));
     expect(result.untested.find((f) => f.file.endsWith('GammaGetter.cls'))?.message).toBe(
       'GammaGetter has logic (a conditional expression at line 6) but no test class GammaGetterTest',
     );
     // GammaMath has GammaMathTest; DeltaSupport is in test-app, the unpackaged directory.
     expect(result.withLogic).toBe(5);
+    expect(result.findings).toHaveLength(10);
   });
 
-  it('makes a class without a test class a finding when tests are required', () => {
-    const strict = checkStructure(FIXTURE, parseApexFiles(listApexFiles(FIXTURE)), { requireTests: true });
-    expect(located(strict.findings, 'MissingTestClass')).toEqual(located(result.untested, 'MissingTestClass'));
-    expect(strict.findings).toHaveLength(10);
+  it('only lists classes without a test class when tests are not required', () => {
+    const listed = checkStructure(FIXTURE, parseApexFiles(listApexFiles(FIXTURE)), { requireTests: false });
+    expect(listed.testsRequired).toBe(false);
+    expect(located(listed.untested, 'MissingTestClass')).toEqual(located(result.untested, 'MissingTestClass'));
+    expect(located(listed.findings, 'MissingTestClass')).toEqual([]);
+    expect(listed.findings).toHaveLength(6);
   });
 
   it('finds no logic in data holders, constructor chaining, exceptions and interfaces, and finds it in accessors', () => {
@@ -112,10 +115,11 @@ describe('check-structure', () => {
     const run = spawnSync(tsx, [script, '--dir', FIXTURE, '--json'], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     const parsed = JSON.parse(run.stdout) as { findings: Finding[]; untested: Finding[] };
-    expect(parsed.findings).toHaveLength(6);
+    expect(parsed.findings).toHaveLength(10);
     expect(parsed.untested).toHaveLength(4);
-    const strict = spawnSync(tsx, [script, '--dir', FIXTURE, '--require-tests', '--json'], { encoding: 'utf8' });
-    expect((JSON.parse(strict.stdout) as { findings: Finding[] }).findings).toHaveLength(10);
+    const listed = spawnSync(tsx, [script, '--dir', FIXTURE, '--list-untested', '--json'], { encoding: 'utf8' });
+    expect(listed.status).toBe(1);
+    expect((JSON.parse(listed.stdout) as { findings: Finding[] }).findings).toHaveLength(6);
     expect(spawnSync(tsx, [script, '--bogus'], { encoding: 'utf8' }).status).toBe(2);
   });
 });

@@ -241,20 +241,22 @@ describe('structure layer (check-structure as a layer of lint:apex)', () => {
     return { status: result.status, layer: layers.find((l) => l.layer === 'structure'), stdout: result.stdout };
   };
 
-  it('reportsSizeCyclesAndSuppressionsAndListsClassesWithoutTestsAsANoteNotAFinding', () => {
+  it('reportsSizeCyclesSuppressionsAndClassesWithoutATestClass', () => {
     const { status, layer } = structureLayer(STRUCTURE);
     expect(status).toBe(1);
     expect(located(layer?.findings ?? [])).toEqual([
+      'AlphaService.cls:2 MissingTestClass',
       'AlphaService.cls:4 FolderCycle',
+      'BetaService.cls:2 MissingTestClass',
       'BetaService.cls:8 FolderCycle',
+      'GammaGetter.cls:2 MissingTestClass',
       'GammaLongClass.cls:2 ClassTooLong',
       'GammaLongMethod.cls:3 MethodTooLong',
       'GammaSuppressions.cls:13 UnjustifiedSizeSuppression',
+      'GammaSuppressions.cls:2 MissingTestClass',
       'GammaSuppressions.cls:3 UnjustifiedSizeSuppression',
     ]);
-    expect(layer?.notes).toEqual([
-      expect.stringContaining('4 production classes without a test class (of 5 with logic)'),
-    ]);
+    expect(layer?.notes).toBeUndefined();
   });
 
   it('passesTheCleanFixture', () => {
