@@ -29,7 +29,8 @@ and demo-app), without an org:
                  DML that do not state their access mode (ImplicitAccessMode)
   (e) format     prettier with prettier-plugin-apex
   (f) structure  production classes over ${MAX_CLASS_LINES} lines, methods over ${MAX_METHOD_LINES}, folder cycles, size
-                 suppressions without a reason, classes with logic and no <Class>Test (check-structure.ts)
+                 suppressions without a reason, classes with logic and no <Class>Test, a docs/architecture.md folder
+                 graph that is not the code's (check-structure.ts)
 Prints file:line for every finding and a per-layer summary; exits 1 on any finding, 2 on bad usage.
   --dir <path>   the sfdx project to check (a folder with sfdx-project.json)
   --layer <name> run only this layer (${LAYERS.join(', ')}); repeat for several

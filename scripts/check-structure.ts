@@ -1,5 +1,6 @@
 // npx tsx scripts/check-structure.ts — the structure rules of issue 16 (class and method size, folder cycles,
-// unexplained size suppressions, classes with logic but no test class) over the production Apex of an sfdx project.
+// unexplained size suppressions, classes with logic but no test class, the architecture doc's folder graph) over the
+// production Apex of an sfdx project.
 // See scripts/lib/structure.ts. It is also the structure layer of check-apex.ts (npm run lint:apex).
 import { resolve } from 'node:path';
 import { parseApexFiles } from './lib/apex-trees';
@@ -25,6 +26,7 @@ Checks the production Apex (classes without @IsTest, and triggers) of the projec
   MissingTestClass            a packaged class with logic (an if, loop, try, throw, DML, a method call, a query,
                               ?:, ??, && or || in a body; see hasLogic) and no @IsTest class <Name>Test in the
                               project. ${REQUIRE_TEST_CLASSES ? 'A finding (--list-untested only lists them).' : 'Listed, not yet a finding.'}
+  ArchitectureMapDrift        docs/architecture.md's "Which folder may depend on which" graph is not the code's
 Prints file:line for every finding; exits 1 on any finding, 2 on bad usage.
   --dir <path>   the sfdx project to check (default: the repo root)
   --graph        also print which folders reference which (production classes only)

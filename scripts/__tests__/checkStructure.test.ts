@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseApexFiles } from '../lib/apex-trees';
 import type { Finding } from '../lib/findings';
 import { listApexFiles } from '../lib/project-files';
-import { checkStructure, folderOf, hasLogic } from '../lib/structure';
+import { checkStructure, documentedFolderGraph, folderOf, hasLogic } from '../lib/structure';
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURE = join(__dirname, 'fixtures', 'structure');
@@ -102,6 +102,28 @@ describe('check-structure', () => {
     expect(logicOf('GammaLongMethod')).toBeUndefined(); // only += assignments and a return
     expect(logicOf('GammaMath')).toEqual({ line: 5, what: 'a for loop' });
     expect(logicOf('GammaGetter')).toEqual({ line: 6, what: 'a conditional expression' });
+  });
+
+  it("reports a docs/architecture.md folder graph that is not the code's, naming both differences", () => {
+    const dir = join(__dirname, 'fixtures', 'structure-map');
+    const drift = checkStructure(dir, parseApexFiles(listApexFiles(dir)));
+    expect(drift.findings.map((f) => `${f.file.split('/').slice(-2).join('/')}:${f.line} ${f.rule ?? ''}`)).toEqual([
+      'docs/architecture.md:7 ArchitectureMapDrift',
+    ]);
+    expect(drift.findings[0]?.message).toBe(
+      "the folder graph of docs/architecture.md is not the code's: the code has alpha → beta; the code no longer " +
+        'has beta → alpha (draw it with check-structure --graph)',
+    );
+    // A project without the doc (the main fixture) has nothing to compare.
+    expect(result.findings.filter((f) => f.rule === 'ArchitectureMapDrift')).toEqual([]);
+  });
+
+  it("reads the repository's own drawing: one line per package folder with Apex, core using nothing", () => {
+    const drawn = documentedFolderGraph(ROOT);
+    expect(drawn?.graph.get('core')).toEqual([]);
+    expect([...(drawn?.graph.keys() ?? [])].sort()).toEqual(
+      ['approval', 'audit', 'core', 'execution', 'governance', 'intake', 'plan', 'policy'].sort(),
+    );
   });
 
   it('names a folder by the directory above classes/ or triggers/', () => {

@@ -11,7 +11,9 @@
 //                         words on the line where the annotation ends;
 //   MissingTestClass      a packaged production class that has logic (see hasLogic) with no @IsTest class named
 //                         <Name>Test anywhere in the project (the package or test-app); a finding unless
-//                         requireTests is false (REQUIRE_TEST_CLASSES, see below).
+//                         requireTests is false (REQUIRE_TEST_CLASSES, see below);
+//   ArchitectureMapDrift  docs/architecture.md's "Which folder may depend on which" graph (when the project has
+//                         one) lists other edges between force-app/main folders than the code has.
 // Test classes are left out on both ends: tests may reach across folders to build their data.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -135,6 +137,8 @@ export function checkStructure(projectDir: string, trees: ApexTree[], options: S
   }
   const references = folderReferences(units);
   findings.push(...folderCycles(references));
+  const folderGraph = graphOf(units, references);
+  findings.push(...architectureMapDrift(projectDir, folderGraph));
   const tests = testClassNames(trees);
   const needTests = units.filter((unit) => isPackaged(projectDir, unit.file) && hasLogic(unit.tree) !== undefined);
   const untested = needTests.filter((unit) => !tests.has(`${unit.name}test`)).map(missingTest);
@@ -145,11 +149,73 @@ export function checkStructure(projectDir: string, trees: ApexTree[], options: S
     findings,
     classes: units.length,
     methods,
-    folderGraph: graphOf(units, references),
+    folderGraph,
     untested,
     withLogic: needTests.length,
     testsRequired,
   };
+}
+
+const MAP_DOC = join('docs', 'architecture.md');
+const MAP_HEADING = '## Which folder may depend on which';
+const PACKAGE_FOLDER = 'force-app/main/';
+
+/**
+ * The doc's folder graph — the code block after MAP_HEADING, one `folder → a, b` line per folder (`(nothing…)` for
+ * none), folders named without force-app/main/ — with the line of the block; undefined when there is none.
+ */
+export function documentedFolderGraph(projectDir: string): { graph: Map<string, string[]>; line: number } | undefined {
+  const file = join(projectDir, MAP_DOC);
+  if (!existsSync(file)) return undefined;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const heading = lines.findIndex((l) => l.trim() === MAP_HEADING);
+  const open = heading < 0 ? -1 : lines.findIndex((l, i) => i > heading && l.startsWith('```'));
+  if (open < 0) return undefined;
+  const graph = new Map<string, string[]>();
+  for (let i = open + 1; i < lines.length && !(lines[i] ?? '').startsWith('```'); i += 1) {
+    const match = /^(\S+)\s+→\s+(.*)$/.exec((lines[i] ?? '').trim());
+    if (!match?.[1] || match[2] === undefined) continue;
+    const targets = match[2].startsWith('(') ? [] : match[2].split(',').map((t) => t.trim());
+    graph.set(match[1], targets.filter(Boolean).sort());
+  }
+  return { graph, line: open + 1 };
+}
+
+/** One finding when the doc's folder graph is not the code's (edges between force-app/main folders only). */
+function architectureMapDrift(projectDir: string, folderGraph: Map<string, string[]>): Finding[] {
+  const documented = documentedFolderGraph(projectDir);
+  if (!documented) return [];
+  const edges = (graph: Map<string, string[]>): Set<string> =>
+    new Set([...graph].flatMap(([from, to]) => to.map((target) => `${from} → ${target}`)));
+  const short = (folder: string): string | undefined =>
+    folder.startsWith(PACKAGE_FOLDER) ? folder.slice(PACKAGE_FOLDER.length) : undefined;
+  const code = new Map<string, string[]>();
+  for (const [from, to] of folderGraph) {
+    const name = short(from);
+    if (name)
+      code.set(
+        name,
+        to.flatMap((t) => short(t) ?? []),
+      );
+  }
+  const inCode = edges(code);
+  const inDoc = edges(documented.graph);
+  const missing = [...inCode].filter((e) => !inDoc.has(e)).sort();
+  const extra = [...inDoc].filter((e) => !inCode.has(e)).sort();
+  if (missing.length === 0 && extra.length === 0) return [];
+  const parts = [
+    missing.length ? `the code has ${missing.join(', ')}` : '',
+    extra.length ? `the code no longer has ${extra.join(', ')}` : '',
+  ].filter(Boolean);
+  return [
+    {
+      layer: 'structure',
+      file: join(projectDir, MAP_DOC),
+      line: documented.line,
+      rule: 'ArchitectureMapDrift',
+      message: `the folder graph of ${MAP_DOC} is not the code's: ${parts.join('; ')} (draw it with check-structure --graph)`,
+    },
+  ];
 }
 
 function byPlace(a: Finding, b: Finding): number {
