@@ -361,6 +361,49 @@ export const tests: BrowserTest[] = [
     },
   },
   {
+    name: 'flow-revertingAnAppliedDeleteProposesARestore',
+    async run(t) {
+      const opp = (await t.records())[4];
+      const deletion = await proposeOperation(t, { operation: 'delete', recordId: opp.Id }, ADA);
+      const decided = await t.api('POST', '/workbench/api/controller/decide', {
+        actionIds: [deletion.id],
+        decision: 'Approve',
+      });
+      assertEqual(decided.body.results[0].status, 'Applied', 'setup: Maria deleted the deal');
+      // Reverting is the administrator's (as for updates); the restore is a Create that names the deleted record.
+      await t.open(ADA, 'inbox?c__mine=0&c__status=Applied');
+      await openReview(t, 'PA-00000001');
+      await t.page.locator('c-action-review textarea.revert-reason').fill('It was not a duplicate');
+      await click(t, 'c-action-review lightning-button.compensate');
+      await eventually(
+        async () => (await t.api('GET', `${REST}/actions/${deletion.id}`, undefined, ADA)).body.status,
+        (s) => s === 'Applied',
+        'the delete stays Applied until the restore is applied',
+      );
+      await t.page.locator('c-action-inbox select[data-filter="status"]').selectOption('Open');
+      const row = t.page.locator('c-action-inbox tr.inbox-row', { hasText: 'PA-00000002' });
+      await row.waitFor();
+      assertEqual(
+        (await row.locator('.operation').innerText()).trim(),
+        'Restore Opportunity',
+        'a restore, not a create',
+      );
+      await openReview(t, 'PA-00000002');
+      const diff = t.page.locator('c-action-review c-field-diff');
+      assertEqual(await diffHeadings(t), ['Field', 'Restored value'], 'the values that come back');
+      assert((await diff.locator('.new-mark').first().innerText()).trim() === 'Restored', 'marked Restored, not New');
+      assertEqual(await t.page.locator('c-action-review lightning-button.edit').count(), 0, 'nothing to edit');
+      assertEqual(await row.locator('a.record-link').count(), 0, 'no link to a record in the Recycle Bin');
+      // Not approved here: the restore goes to the default approvers, and Ada, their only member in the demo,
+      // proposed it (four eyes).
+      assert(
+        (await row.locator('.not-yours').innerText()).includes('another approver decides'),
+        'the reverter may not approve the restore',
+      );
+      await t.screenshot('restore');
+    },
+  },
+  {
     name: 'flow-theShellProposesACreateAndItsDeleteIsRefusedInWords',
     async run(t) {
       const before = await t.records();

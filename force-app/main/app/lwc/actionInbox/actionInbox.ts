@@ -32,6 +32,7 @@ import {
   formatAge,
   formatConfidence,
   formatExpiry,
+  hasLiveRecord,
   operationOf,
   operationText,
   outcomeMessage,
@@ -501,7 +502,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
         operationText: operationText(row),
         recordLabel: recordLabel(row),
         recordId: row.recordId,
-        hasRecord: !!row.recordId,
+        hasRecord: hasLiveRecord(row),
         agent: row.agent ?? '',
         status: row.status,
         statusText: statusLabel(row.status),
@@ -665,7 +666,7 @@ export default class ActionInbox extends NavigationMixin(LightningElement) {
         this.decideFromKeyboard(command === 'approve' ? 'Approve' : 'Reject');
         return;
       case 'edit':
-        // A delete has nothing to edit: say so, and open its review to approve or reject.
+        // A delete has nothing to edit (nor has a restore): say so, and open its review to approve or reject.
         if (row && operationOf(row) === 'Delete') {
           const message = formatLabel(LABELS.nothingToEditInDelete, row.name);
           this.announce(message);

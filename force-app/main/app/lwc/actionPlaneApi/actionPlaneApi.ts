@@ -78,6 +78,8 @@ export interface InboxRow {
   referenceNames?: Record<string, string>;
   /** What the action does to its record (PlannedAction__c.Operation__c); older servers send none: an update. */
   operation?: Operation | null;
+  /** A Create that restores a deleted record from the Recycle Bin (the compensation of a delete). */
+  restoresRecord?: boolean;
   /** The target object's label ("Opportunity"); older servers send none: the API name stands in. */
   objectLabel?: string | null;
 }

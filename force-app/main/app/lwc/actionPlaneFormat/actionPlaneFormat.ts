@@ -561,11 +561,35 @@ export function operationOf(row: Pick<InboxRow, 'operation'> | null | undefined)
   return 'Update';
 }
 
-/** The action in words: "Create Opportunity", "Delete Opportunity", "Update Opportunity" (the object's label). */
-export function operationText(row: Pick<InboxRow, 'operation' | 'objectLabel' | 'objectName'>): string {
+/** A Create that brings a deleted record back from the Recycle Bin (a delete's compensation), not a new record. */
+export function isRestore(row: Pick<InboxRow, 'operation' | 'restoresRecord'> | null | undefined): boolean {
+  return operationOf(row) === 'Create' && row?.restoresRecord === true;
+}
+
+/**
+ * The action in words: "Create Opportunity", "Delete Opportunity", "Update Opportunity", "Restore Opportunity" (the
+ * object's label).
+ */
+export function operationText(
+  row: Pick<InboxRow, 'operation' | 'objectLabel' | 'objectName' | 'restoresRecord'>,
+): string {
   const objectLabel = row.objectLabel || row.objectName;
+  if (isRestore(row)) return formatLabel(LABELS.operationRestore, objectLabel);
   const template = { Create: LABELS.operationCreate, Delete: LABELS.operationDelete, Update: LABELS.operationUpdate };
   return formatLabel(template[operationOf(row)], objectLabel);
+}
+
+/**
+ * Whether the action's record is there to link to: not before a create (or a restore) is applied, nor after a delete
+ * is (the record is in the Recycle Bin).
+ */
+export function hasLiveRecord(
+  row: Pick<InboxRow, 'recordId' | 'operation' | 'restoresRecord' | 'status'> | null | undefined,
+): boolean {
+  if (!row?.recordId) return false;
+  const done = row.status === 'Applied' || row.status === 'Compensated';
+  if (operationOf(row) === 'Delete') return row.status !== 'Applied';
+  return !isRestore(row) || done;
 }
 
 /**

@@ -52,6 +52,7 @@ import colNow from '@salesforce/label/c.ActionPlane_ColNow';
 import colObject from '@salesforce/label/c.ActionPlane_ColObject';
 import colRecord from '@salesforce/label/c.ActionPlane_ColRecord';
 import colRemovedValue from '@salesforce/label/c.ActionPlane_ColRemovedValue';
+import colRestoredValue from '@salesforce/label/c.ActionPlane_ColRestoredValue';
 import colRisk from '@salesforce/label/c.ActionPlane_ColRisk';
 import colRule from '@salesforce/label/c.ActionPlane_ColRule';
 import colStatus from '@salesforce/label/c.ActionPlane_ColStatus';
@@ -68,6 +69,8 @@ import diffCreated from '@salesforce/label/c.ActionPlane_DiffCreated';
 import diffCreates from '@salesforce/label/c.ActionPlane_DiffCreates';
 import diffDeleted from '@salesforce/label/c.ActionPlane_DiffDeleted';
 import diffDeletes from '@salesforce/label/c.ActionPlane_DiffDeletes';
+import diffRestored from '@salesforce/label/c.ActionPlane_DiffRestored';
+import diffRestores from '@salesforce/label/c.ActionPlane_DiffRestores';
 import draftRestored from '@salesforce/label/c.ActionPlane_DraftRestored';
 import editNotBoolean from '@salesforce/label/c.ActionPlane_EditNotBoolean';
 import editNotDate from '@salesforce/label/c.ActionPlane_EditNotDate';
@@ -143,6 +146,7 @@ import loadFailed from '@salesforce/label/c.ActionPlane_LoadFailed';
 import loading from '@salesforce/label/c.ActionPlane_Loading';
 import markNew from '@salesforce/label/c.ActionPlane_MarkNew';
 import markRemoved from '@salesforce/label/c.ActionPlane_MarkRemoved';
+import markRestored from '@salesforce/label/c.ActionPlane_MarkRestored';
 import mine from '@salesforce/label/c.ActionPlane_Mine';
 import moreValues from '@salesforce/label/c.ActionPlane_MoreValues';
 import movesBackward from '@salesforce/label/c.ActionPlane_MovesBackward';
@@ -163,6 +167,7 @@ import nothingToEditInDelete from '@salesforce/label/c.ActionPlane_NothingToEdit
 import openAction from '@salesforce/label/c.ActionPlane_OpenAction';
 import operationCreate from '@salesforce/label/c.ActionPlane_OperationCreate';
 import operationDelete from '@salesforce/label/c.ActionPlane_OperationDelete';
+import operationRestore from '@salesforce/label/c.ActionPlane_OperationRestore';
 import operationUpdate from '@salesforce/label/c.ActionPlane_OperationUpdate';
 import outcomeAlreadyDecided from '@salesforce/label/c.ActionPlane_OutcomeAlreadyDecided';
 import outcomeAlreadyStatus from '@salesforce/label/c.ActionPlane_OutcomeAlreadyStatus';
@@ -332,6 +337,7 @@ export const LABELS = {
   colObject,
   colRecord,
   colRemovedValue,
+  colRestoredValue,
   colRisk,
   colRule,
   colStatus,
@@ -348,6 +354,8 @@ export const LABELS = {
   diffCreates,
   diffDeleted,
   diffDeletes,
+  diffRestored,
+  diffRestores,
   draftRestored,
   editNotBoolean,
   editNotDate,
@@ -423,6 +431,7 @@ export const LABELS = {
   loading,
   markNew,
   markRemoved,
+  markRestored,
   mine,
   moreValues,
   movesBackward,
@@ -443,6 +452,7 @@ export const LABELS = {
   openAction,
   operationCreate,
   operationDelete,
+  operationRestore,
   operationUpdate,
   outcomeAlreadyDecided,
   outcomeAlreadyStatus,

@@ -29,7 +29,9 @@ import {
   formatConfidence,
   formatExpiry,
   formatValue,
+  hasLiveRecord,
   isOpenStatus,
+  isRestore,
   operationOf,
   operationText,
   outcomeMessage,
@@ -297,18 +299,20 @@ export default class ActionReview extends NavigationMixin(LightningElement) {
     const action = this.detail?.action;
     return action ? recordLabel(action) : '';
   }
-  /** A record to link to: not for a create that has not made it yet, nor for a delete that removed it. */
+  /** A record to link to: not for a create that has not made it (or restored it) yet, nor a delete that removed it. */
   get hasRecordLink(): boolean {
-    const action = this.detail?.action;
-    return !!action?.recordId && !(operationOf(action) === 'Delete' && action.status === 'Applied');
+    return hasLiveRecord(this.detail?.action);
+  }
+  get restores(): boolean {
+    return isRestore(this.detail?.action);
   }
   get objectLabel(): string {
     const action = this.detail?.action;
     return action ? action.objectLabel || action.objectName : '';
   }
-  /** A delete has no values to edit: only approve or reject. */
+  /** A delete has no values to edit, and a restore brings the record back as it was: only approve or reject. */
   get canEdit(): boolean {
-    return operationOf(this.detail?.action) !== 'Delete';
+    return operationOf(this.detail?.action) !== 'Delete' && !isRestore(this.detail?.action);
   }
 
   get statusText(): string {

@@ -86,6 +86,8 @@ export default class FieldDiff extends NavigationMixin(LightningElement) {
   @api objectLabel: string | null = null;
   /** The action was applied: the sentence above a create or delete says what it did, not what it will do. */
   @api applied = false;
+  /** The create restores a deleted record (InboxRow.restoresRecord): its values come back, they are not new. */
+  @api restores = false;
 
   labels = LABELS;
   edits: Record<string, EditState> = {};
@@ -106,9 +108,9 @@ export default class FieldDiff extends NavigationMixin(LightningElement) {
     return this.kind === 'Delete';
   }
 
-  /** A delete removes values; there is nothing to type (the review does not offer it either). */
+  /** A delete removes values and a restore brings them back as they were: nothing to type (nor in the review). */
   get isEditable(): boolean {
-    return this.editable && !this.isDelete;
+    return this.editable && !this.isDelete && !this.restores;
   }
 
   /** A create has no "before" column: nothing existed. */
@@ -126,12 +128,19 @@ export default class FieldDiff extends NavigationMixin(LightningElement) {
   }
 
   get afterHeading(): string {
-    return this.isCreate ? LABELS.colNewValue : LABELS.colAfter;
+    if (this.isCreate) return this.restores ? LABELS.colRestoredValue : LABELS.colNewValue;
+    return LABELS.colAfter;
+  }
+
+  get newMark(): string {
+    return this.restores ? LABELS.markRestored : LABELS.markNew;
   }
 
   /** One sentence above a create or a delete, so the table's meaning does not rest on its marks alone. */
   get operationNote(): string {
     const objectLabel = this.objectLabel ?? '';
+    if (this.isCreate && this.restores)
+      return formatLabel(this.applied ? LABELS.diffRestored : LABELS.diffRestores, objectLabel);
     if (this.isCreate) return formatLabel(this.applied ? LABELS.diffCreated : LABELS.diffCreates, objectLabel);
     if (this.isDelete) return formatLabel(this.applied ? LABELS.diffDeleted : LABELS.diffDeletes, objectLabel);
     return '';

@@ -12,7 +12,9 @@ import {
   formatConfidence,
   formatExpiry,
   formatValue,
+  hasLiveRecord,
   isReadableWordDiff,
+  isRestore,
   kindOf,
   numberChange,
   operationOf,
@@ -602,6 +604,24 @@ describe('operations', () => {
       'Delete Invoice',
     );
     expect(operationText(row({ objectName: 'Case' }))).toBe('Update Case');
+  });
+
+  it('saysACreateThatRestoresADeletedRecordIsARestore', () => {
+    const restore = row({ operation: 'Create', restoresRecord: true, objectLabel: 'Opportunity' });
+    expect(isRestore(restore)).toBe(true);
+    expect(operationText(restore)).toBe('Restore Opportunity');
+    expect(isRestore(row({ operation: 'Create' }))).toBe(false);
+    expect(isRestore(row({ operation: 'Update', restoresRecord: true }))).toBe(false);
+  });
+
+  it('linksARecordOnlyWhileItExists', () => {
+    expect(hasLiveRecord(row())).toBe(true);
+    expect(hasLiveRecord(row({ operation: 'Create', recordId: null }))).toBe(false);
+    expect(hasLiveRecord(row({ operation: 'Create', status: 'Applied' }))).toBe(true);
+    expect(hasLiveRecord(row({ operation: 'Delete' }))).toBe(true);
+    expect(hasLiveRecord(row({ operation: 'Delete', status: 'Applied' }))).toBe(false);
+    expect(hasLiveRecord(row({ operation: 'Create', restoresRecord: true }))).toBe(false);
+    expect(hasLiveRecord(row({ operation: 'Create', restoresRecord: true, status: 'Applied' }))).toBe(true);
   });
 
   it('namesTheRecordOfACreateBeforeItExists', () => {

@@ -622,6 +622,7 @@ function deleteDetail(overrides: Partial<ActionDetail['action']> = {}): ActionDe
 }
 
 type DiffProps = HTMLElement & {
+  restores: boolean;
   operation: string;
   objectLabel: string;
   applied: boolean;
@@ -668,6 +669,18 @@ describe('c-action-review of a create or a delete', () => {
     expect(root.querySelector('h2.review-title .record-link')?.textContent).toBe('Acme Expansion');
     const diff = root.querySelector('c-field-diff') as DiffProps;
     expect([diff.showApplied, diff.showCurrent, diff.applied]).toEqual([true, true, true]);
+  });
+
+  it('saysARestoreRestoresAndOffersNoEditNorALinkToTheDeletedRecord', async () => {
+    const { root } = await render(
+      createDetail({ restoresRecord: true, recordId: '006000000000007AAA', compensates: 'a0' }),
+    );
+    expect(root.querySelector('h2.review-title .operation')?.textContent).toBe('Restore Opportunity');
+    expect(root.querySelector('h2.review-title .record-link')).toBeNull();
+    expect(root.querySelector('.edit')).toBeNull();
+    expect(root.querySelector('.approve')).not.toBeNull();
+    const diff = root.querySelector('c-field-diff') as DiffProps;
+    expect([diff.operation, diff.restores]).toEqual(['Create', true]);
   });
 
   it('offersNoEditForADelete', async () => {

@@ -56,6 +56,7 @@ type FieldDiffElement = HTMLElement & {
   operation: string | null;
   objectLabel: string | null;
   applied: boolean;
+  restores: boolean;
   collectEdits(): { values: Record<string, unknown>; errors: string[] };
   resetEdits(): void;
   restoreEdits(raws: Record<string, string>): void;
@@ -400,6 +401,22 @@ describe('c-field-diff of a create or a delete', () => {
     });
     expect(element.shadowRoot?.querySelector('.shared-reason')).toBeNull();
     expect(element.shadowRoot?.querySelectorAll('.reason-row')).toHaveLength(3);
+  });
+
+  it('showsARestoreAsTheValuesThatComeBackAndOffersNoInputs', () => {
+    const element = render({
+      fieldChanges: CREATED,
+      operation: 'Create',
+      restores: true,
+      objectLabel: 'Opportunity',
+      editable: true,
+    });
+    expect(headings(element)).toEqual(['Field', 'Restored value']);
+    expect(row(element, 'Amount').querySelector('.new-mark')?.textContent).toBe('Restored');
+    expect(element.shadowRoot?.querySelector('.operation-note')?.textContent?.trim()).toBe(
+      'Restores this Opportunity from the Recycle Bin: it comes back with the values below, as they were when it was deleted.',
+    );
+    expect(element.shadowRoot?.querySelector('input, select')).toBeNull();
   });
 
   it('readsAnUpdateAsBeforeAndSaysNothingAboveIt', () => {
