@@ -477,6 +477,28 @@ export const tests: BrowserTest[] = [
     },
   },
   {
+    name: 'flow-editThenApproveACreateWritesTheEditedNewValue',
+    async run(t) {
+      const action = await proposeOperation(t, { operation: 'create', changes: NEW_DEAL });
+      await t.open(ADA);
+      await openReview(t, 'PA-00000001');
+      await click(t, 'c-action-review lightning-button.edit');
+      const amount = t.page.locator('c-field-diff input[data-field="Amount"]');
+      assertEqual(await amount.inputValue(), '42000', 'the input starts at the proposed new value');
+      await amount.fill('45000');
+      await t.page.locator('c-action-review .preview-message').waitFor();
+      await t.screenshot('editing-create');
+      await click(t, 'c-action-review lightning-button.approve-edited');
+      const applied = await eventually(
+        async () => (await t.api('GET', `${REST}/actions/${action.id}`)).body,
+        (b) => b.status === 'Applied',
+        'status after approving the edited create',
+      );
+      const created = (await t.records()).find((r) => r.Id === applied.recordId);
+      assertEqual([created?.Name, created?.Amount], [NEW_DEAL.Name, 45000], 'created with the edited Amount');
+    },
+  },
+  {
     name: 'flow-approvedDeleteRemovesTheRecord',
     async run(t) {
       const opp = (await t.records())[3];
