@@ -4,7 +4,7 @@
 // client. Any other uncaught exception is an Apex error.
 import { EmulatorUnsupportedError } from '../errors';
 import { ApexThrow, exceptionState } from '../runtime/exceptions';
-import { invoke, normalizeError, paramTypesOf } from '../runtime/invoke';
+import { invoke, markLightningEntry, normalizeError, paramTypesOf } from '../runtime/invoke';
 import type { Txn } from '../runtime/transaction';
 import type { Org } from '../org/Org';
 import { checkClassAccess } from './access';
@@ -39,6 +39,9 @@ export function callAura(org: Org, call: AuraCall): AuraAnswer {
     const args = method.params.map((p, i) =>
       fromWire(txn, call.params[p.name] ?? findParam(call.params, p.name), types[i] as never),
     );
+    // An @AuraEnabled method called from a Lightning component runs with sharing when its class declares none
+    // (runtime/invoke.ts, sharingFor).
+    markLightningEntry(txn, method);
     return toWire(txn, invoke(txn, method, null, args), { auraEnabledOnly: true });
   });
   if (outcome.error === undefined) return { ok: true, value: outcome.result as Json, txn: outcome.txn };

@@ -28,15 +28,45 @@ import { callStub, isStubCall } from './stubs';
 
 // ---------------------------------------------------------------- invocation
 
-/** The sharing a new frame of `method` runs with (see frame.ts). */
+/**
+ * The sharing a new frame of `method` runs with (see frame.ts). Apex Developer Guide, "Apex Security and Sharing
+ * Model", Versioned Behavior Changes
+ * (https://developer.salesforce.com/docs/atlas.en-us.apexcode.meta/apexcode/apex_security_sharing_chapter.htm):
+ * "In API version 67.0 and later, classes without an explicit sharing declaration run in with sharing mode. In API
+ * version 66.0 and earlier, the sharing mode of classes without an explicit sharing declaration is determined
+ * according these factors.
+ *  - If the class is part of an inheritance chain, and any class in that chain is saved as API version 67.0 and
+ *    later, the class runs in with sharing mode.
+ *  - If the class is an Aura controller or an @AuraEnabled method called from a Lightning web component, the class
+ *    runs in with sharing mode.
+ *  - If the class isn't an Apex entry point, its sharing mode is defined by the sharing mode of the calling class.
+ *  - Otherwise, the class runs in without sharing mode."
+ * ("Apex Versioned Behavior Changes", 67.0: "Apex Classes Enforce Sharing by Default".) The Lightning rule is the
+ * Spring '21 release update "Use with sharing for @AuraEnabled Apex Controllers with Implicit Sharing", enforced
+ * "when a sandbox or production org is upgraded to Spring '21" (Winter '21 release notes,
+ * rn_lc_apex_with_sharing_cruc.htm). `inherited sharing` at an entry point runs with sharing ("Use the with sharing,
+ * without sharing, and inherited sharing Keywords"); anonymous Apex always runs with the current user's sharing
+ * ("Anonymous Blocks"); triggers run without sharing.
+ */
 function sharingFor(txn: Txn, method: MethodInfo): EffectiveSharing {
   const kind = method.kind;
   if (kind === 'trigger') return 'without';
   const keyword = method.cls.sharing;
   if (keyword === 'with' || keyword === 'without') return keyword;
   const caller = txn.currentFrame;
+  if (keyword === undefined && kind !== 'anonymous') {
+    if (!caller && lightningEntries.get(txn) === method) return 'with';
+  }
   if (!caller) return keyword === 'inherited' || kind === 'anonymous' ? 'with' : 'without';
   return caller.sharing;
+}
+
+/** The @AuraEnabled method a Lightning request calls (entry/aura.ts), by transaction. */
+const lightningEntries = new WeakMap<Txn, MethodInfo>();
+
+/** Marks `method` as the @AuraEnabled method a Lightning component calls in this transaction (see sharingFor). */
+export function markLightningEntry(txn: Txn, method: MethodInfo): void {
+  lightningEntries.set(txn, method);
 }
 
 export function paramTypesOf(txn: Txn, method: MethodInfo): ApexType[] {

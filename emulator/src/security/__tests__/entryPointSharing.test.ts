@@ -102,10 +102,10 @@ describe('the sharing an entry point runs with', () => {
     expect(invocable(org, 'EpUndeclaredInvocable', caller)).toEqual([2]);
   });
 
-  // Defect: emulator/src/runtime/invoke.ts sharingFor() runs every undeclared class at an entry point without sharing;
-  // the Spring '21 update (enforced) and the guide's versioned list make an @AuraEnabled method called from
-  // Lightning with sharing. The emulator answers 2.
-  it.failing('a class without a keyword (API 65.0) called from Lightning runs with sharing', () => {
+  // "Apex Security and Sharing Model", Versioned Behavior Changes: "If the class is an Aura controller or an
+  // @AuraEnabled method called from a Lightning web component, the class runs in with sharing mode" (the Spring '21
+  // update, enforced). runtime/invoke.ts sharingFor.
+  it('a class without a keyword (API 65.0) called from Lightning runs with sharing', () => {
     expect(aura(org, 'EpUndeclaredAura', caller)).toBe(1);
   });
 
