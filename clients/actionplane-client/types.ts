@@ -108,6 +108,8 @@ export interface ActionResult {
   idempotencyKey: string;
   /** update, create or delete (servers before creates and deletes send none: an update). */
   operation?: Operation;
+  /** The record the action is on; a create's is null until applied, then the record it created. */
+  recordId?: string | null;
   status: ActionStatus;
   effect: Effect;
   risk: Risk;
