@@ -32,6 +32,7 @@ import { makeField, parseOverlayField, type FieldSpec } from './fieldFactory';
 import { assignKeyPrefixes, CUSTOM_SHARE_KEY_PREFIX, HISTORY_KEY_PREFIX, STANDARD_KEY_PREFIXES } from './keyPrefixes';
 import { setupObjectRule, type SetupObjectRule } from './setupObjects';
 import { standardCatalog, type CatalogObject, type StandardCatalog } from './standard/catalog';
+import { documentedField } from './standard/fieldProperties';
 import { ABSENT_EVERYWHERE, OVERLAY, WHAT_ID_STANDARD_TARGETS, type OverlayObject } from './standard/overlay';
 import { STANDARD_VALUE_SETS } from './standard/valueSets';
 import {
@@ -447,7 +448,8 @@ export class OrgSchema {
     if (jar) {
       for (const [fname, apexType] of Object.entries(jar.fields)) {
         if (map.has(fname) || absent.has(lower(fname))) continue;
-        map.add(withStandardLabel(name, jarField(fname, apexType, jar), false));
+        // The Object Reference's properties where they and the field's size are documented (standard/fieldProperties.ts).
+        map.add(withStandardLabel(name, documentedField(name, fname) ?? jarField(fname, apexType, jar), false));
       }
       for (const [rel, target] of Object.entries(jar.parents)) {
         if (map.has(rel) || absent.has(lower(rel)) || (target !== 'Address' && target !== 'Location')) continue;

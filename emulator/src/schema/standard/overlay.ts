@@ -320,6 +320,9 @@ export const OVERLAY: Record<string, OverlayObject> = {
       EmailBouncedDate: 'DATETIME cu nil',
       IndividualId: 'REFERENCE(Individual) cu nil rel=Individual',
     },
+    // Object Reference, "Lead", CompanyDunsNumber: "This field is only available to organizations that use Data.com
+    // Prospector or Data.com Clean" (like the other Data.com fields of ABSENT_EVERYWHERE).
+    absent: ['CompanyDunsNumber'],
     children: {
       Shares: { childSObject: 'LeadShare', field: 'LeadId', cascadeDelete: true },
       ...activityChildren('WhoId'),

@@ -1,0 +1,114 @@
+// Describe attributes of the standard fields of Account, Contact, Lead, Case and Task as the Object Reference
+// documents them ("Properties": Create, Defaulted on create, Nillable …), and of required-on-create fields
+// (createable, not nillable, not defaulted on create) — the rule the package's create planning uses.
+import { join } from 'node:path';
+import { loadProject } from '../../project';
+import { OrgSchema, type FieldDescribe } from '..';
+import { standardCatalog } from '../standard/catalog';
+import { DOCUMENTED_FIELDS, documentedField, parseProperties } from '../standard/fieldProperties';
+
+const FIXTURE = join(__dirname, '..', '..', 'project', '__tests__', 'fixtures', 'basic');
+const schema = new OrgSchema(loadProject(FIXTURE));
+
+function field(objectName: string, fieldName: string): FieldDescribe {
+  const f = schema.field(objectName, fieldName);
+  if (!f) throw new Error(`no field ${objectName}.${fieldName}`);
+  return f;
+}
+
+const requiredOnCreate = (f: FieldDescribe): boolean => f.createable && !f.nillable && !f.defaultedOnCreate;
+
+describe('documented field properties (standard/fieldProperties.ts)', () => {
+  const cases = Object.entries(DOCUMENTED_FIELDS).flatMap(([object, o]) =>
+    Object.keys(o.fields).map((name) => [object, name] as const),
+  );
+
+  it.each(cases)('%s.%s is a jar field, built with the jar Apex type or left jar-only', (object, name) => {
+    const jarType = standardCatalog().get(object)?.fields[name];
+    expect(jarType).toBeDefined();
+    const built = documentedField(object, name);
+    if (built) expect(built.apexType).toBe(jarType);
+  });
+
+  it('refuses a Properties word it does not know', () => {
+    expect(() => parseProperties('Create, Filtre')).toThrow(/unknown property 'Filtre'/);
+  });
+
+  it('describes the Task recurrence fields as the Object Reference does', () => {
+    expect(field('Task', 'RecurrenceDayOfMonth')).toMatchObject({
+      type: 'INTEGER',
+      digits: 9,
+      createable: true,
+      updateable: true,
+      nillable: true,
+      defaultedOnCreate: false,
+      filterable: true,
+      groupable: true,
+      sortable: true,
+      partial: false,
+    });
+    expect(field('Task', 'RecurrenceStartDateOnly')).toMatchObject({ type: 'DATE', createable: true, nillable: true });
+    const instance = field('Task', 'RecurrenceInstance');
+    expect(instance).toMatchObject({ type: 'PICKLIST', length: 40, restrictedPicklist: true, picklistComplete: true });
+    expect(instance.picklistValues.map((e) => e.value)).toEqual(['First', 'Fourth', 'Last', 'Second', 'Third']);
+    expect(field('Task', 'RecurrenceTimeZoneSidKey')).toMatchObject({ picklistComplete: false, partial: false });
+  });
+
+  it('describes Contact.IsPriorityRecord as defaulted on create, groupable only, not createable', () => {
+    expect(field('Contact', 'IsPriorityRecord')).toMatchObject({
+      type: 'BOOLEAN',
+      createable: false,
+      updateable: false,
+      nillable: false,
+      defaultedOnCreate: true,
+      defaultValue: false,
+      filterable: false,
+      sortable: false,
+      groupable: true,
+      partial: false,
+    });
+    expect(field('Contact', 'ContactSource')).toMatchObject({
+      restrictedPicklist: true,
+      picklistComplete: false,
+      createable: true,
+      nillable: true,
+    });
+  });
+
+  it('leaves fields whose attributes the references do not give jar-only (failing loudly)', () => {
+    for (const [o, f] of [
+      ['Task', 'WhatCount'],
+      ['Task', 'WhoCount'],
+      ['Task', 'TaskWhoIds'],
+      ['Contact', 'HasPrivacyHold'],
+      ['Contact', 'MailingCountryCode'],
+      ['Lead', 'StateCode'],
+      ['Lead', 'HasPrivacyHold'],
+    ] as const)
+      expect([o, f, field(o, f).partial]).toEqual([o, f, true]);
+  });
+
+  it('drops Lead.CompanyDunsNumber (Data.com only)', () => {
+    expect(schema.field('Lead', 'CompanyDunsNumber')).toBeUndefined();
+  });
+});
+
+describe('required on create (createable, not nillable, not defaulted on create)', () => {
+  const required = (o: string): string[] =>
+    (schema.get(o)?.fields.list() ?? [])
+      .filter((f) => !f.partial && requiredOnCreate(f))
+      .map((f) => f.name)
+      .sort();
+
+  it('Task: Subject is nillable, Status and Priority are defaulted on create; nothing is required', () => {
+    expect(field('Task', 'Subject')).toMatchObject({ createable: true, nillable: true });
+    expect(field('Task', 'Status')).toMatchObject({ createable: true, nillable: false, defaultedOnCreate: true });
+    expect(field('Task', 'Priority')).toMatchObject({ createable: true, nillable: false, defaultedOnCreate: true });
+    expect(required('Task')).toEqual([]);
+  });
+
+  it('Contact: LastName', () => expect(required('Contact')).toEqual(['LastName']));
+  it('Lead: Company and LastName', () => expect(required('Lead')).toEqual(['Company', 'LastName']));
+  it('Case: none', () => expect(required('Case')).toEqual([]));
+  it('Account: Name', () => expect(required('Account')).toEqual(['Name']));
+});

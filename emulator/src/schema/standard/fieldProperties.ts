@@ -1,0 +1,203 @@
+// Field properties of standard fields the hand-written overlay (overlay.ts) does not list, recorded as the Salesforce
+// Object Reference documents them: each field's "Type" and its "Properties" line verbatim (Create, Defaulted on
+// create, Filter, Group, Nillable, Restricted picklist, Sort, Update, idLookup), with the size the Salesforce Field
+// Reference gives ("Length" of text and picklist fields, "Digits" of int fields) and the picklist values the Object
+// Reference lists. Read from stored copies of the API 67.0 (Summer '26) pages.
+//
+// OrgSchema builds a jar field from this data (documentedField below) only when every attribute describe answers is
+// documented: a field whose type this module does not map, or whose size neither reference gives, stays a jar-only
+// (partial) field whose describe attributes fail loudly. A field neither page lists is not here at all.
+import { makeField } from '../fieldFactory';
+import type { DisplayType, FieldDescribe, PicklistEntry } from '../types';
+
+const OR = 'https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/';
+const FR = 'https://developer.salesforce.com/docs/atlas.en-us.sfFieldRef.meta/sfFieldRef/';
+
+export interface DocumentedField {
+  /** The Object Reference "Type" (int, picklist, date, dateTime, boolean, string …). */
+  type: string;
+  /** The Object Reference "Properties" line, verbatim. */
+  properties: string;
+  /** Field Reference "Length" (text, picklist) or "Digits" (int); undefined when the page gives none. */
+  size?: number;
+  /** Picklist values the Object Reference lists. */
+  values?: string[];
+  /** True when the Object Reference lists every value ("Possible values are: …"); false for "A possible value is". */
+  valuesComplete?: boolean;
+}
+
+export interface DocumentedObject {
+  /** The Object Reference page (Properties) and the Field Reference page (Length / Digits). */
+  pages: [string, string];
+  fields: Record<string, DocumentedField>;
+}
+
+export const DOCUMENTED_FIELDS: Record<string, DocumentedObject> = {
+  Task: {
+    pages: [`${OR}sforce_api_objects_task.htm`, `${FR}salesforce_field_reference_Task.htm`],
+    fields: {
+      RecurrenceDayOfMonth: { type: 'int', properties: 'Create, Filter, Group, Nillable, Sort, Update', size: 9 },
+      RecurrenceDayOfWeekMask: { type: 'int', properties: 'Create, Filter, Group, Nillable, Sort, Update', size: 9 },
+      RecurrenceEndDateOnly: { type: 'date', properties: 'Create, Filter, Group, Nillable, Sort, Update' },
+      // "Possible values are: First—1st, Fourth—4th, Last—last, Second—2nd, Third—3rd".
+      RecurrenceInstance: {
+        type: 'picklist',
+        properties: 'Create, Filter, Group, Nillable, Restricted picklist, Sort, Update',
+        size: 40,
+        values: ['First', 'Fourth', 'Last', 'Second', 'Third'],
+        valuesComplete: true,
+      },
+      RecurrenceInterval: { type: 'int', properties: 'Create, Filter, Group, Nillable, Sort, Update', size: 9 },
+      // The page names no values for the month; the time zone and regeneration picklists list labels only.
+      RecurrenceMonthOfYear: {
+        type: 'picklist',
+        properties: 'Create, Filter, Group, Nillable, Restricted picklist, Sort, Update',
+        size: 40,
+      },
+      RecurrenceRegeneratedType: {
+        type: 'picklist',
+        properties: 'Create, Filter, Group, Nillable, Restricted picklist, Sort, Update',
+        size: 40,
+      },
+      RecurrenceStartDateOnly: { type: 'date', properties: 'Create, Filter, Group, Nillable, Sort, Update' },
+      RecurrenceTimeZoneSidKey: {
+        type: 'picklist',
+        properties: 'Create, Filter, Group, Nillable, Restricted picklist, Sort, Update',
+        size: 40,
+      },
+      // "Usage": the RecurrenceType values of the table of recurrence patterns.
+      RecurrenceType: {
+        type: 'picklist',
+        properties: 'Create, Filter, Group, Nillable, Restricted picklist, Sort, Update',
+        size: 40,
+        values: [
+          'RecursDaily',
+          'RecursEveryWeekday',
+          'RecursMonthly',
+          'RecursMonthlyNth',
+          'RecursWeekly',
+          'RecursYearly',
+          'RecursYearlyNth',
+        ],
+        valuesComplete: true,
+      },
+      // Shared Activities fields: the Field Reference lists no Digits (WhatCount, WhoCount), and TaskWhoIds is of
+      // type JunctionIdList, which no Schema.DisplayType names: they stay jar-only (describe fails loudly).
+      WhatCount: { type: 'int', properties: 'Filter, Group, Nillable, Sort' },
+      WhoCount: { type: 'int', properties: 'Filter, Group, Nillable, Sort' },
+      TaskWhoIds: { type: 'JunctionIdList', properties: 'Create, Update' },
+    },
+  },
+  Contact: {
+    pages: [`${OR}sforce_api_objects_contact.htm`, `${FR}salesforce_field_reference_Contact.htm`],
+    fields: {
+      // "A possible value is: Auto Create".
+      ContactSource: {
+        type: 'picklist',
+        properties: 'Create, Filter, Group, Nillable, Restricted picklist, Sort, Update',
+        size: 40,
+        values: ['Auto Create'],
+        valuesComplete: false,
+      },
+      // "The default value is false."
+      IsPriorityRecord: { type: 'boolean', properties: 'Defaulted on create, Group' },
+      // State and country/territory code picklists: the Field Reference page lists no Length for them.
+      MailingCountryCode: { type: 'picklist', properties: 'Create, Filter, Group, Nillable, Sort, Update' },
+      MailingStateCode: { type: 'picklist', properties: 'Create, Filter, Group, Nillable, Sort, Update' },
+      OtherCountryCode: { type: 'picklist', properties: 'Create, Filter, Group, Nillable, Sort, Update' },
+      OtherStateCode: { type: 'picklist', properties: 'Create, Filter, Group, Nillable, Sort, Update' },
+    },
+  },
+  Lead: {
+    pages: [`${OR}sforce_api_objects_lead.htm`, `${FR}salesforce_field_reference_Lead.htm`],
+    fields: {
+      GenderIdentity: {
+        type: 'picklist',
+        properties: 'Create, Filter, Group, Nillable, Restricted picklist, Sort, Update',
+        size: 255,
+      },
+      IsPriorityRecord: { type: 'boolean', properties: 'Defaulted on create, Group' },
+      // "Maximum 40 characters. Possible values are: He/Him, He/They, Not Listed, She/Her, She/They, They/Them".
+      Pronouns: {
+        type: 'picklist',
+        properties: 'Create, Filter, Group, Nillable, Restricted picklist, Sort, Update',
+        size: 40,
+        values: ['He/Him', 'He/They', 'Not Listed', 'She/Her', 'She/They', 'They/Them'],
+        valuesComplete: true,
+      },
+      CountryCode: { type: 'picklist', properties: 'Create, Filter, Group, Nillable, Sort, Update' },
+      StateCode: { type: 'picklist', properties: 'Create, Filter, Group, Nillable, Sort, Update' },
+    },
+  },
+};
+
+/** Object Reference field types this module maps to a display type (others stay jar-only). */
+const TYPES: Record<string, DisplayType> = {
+  int: 'INTEGER',
+  picklist: 'PICKLIST',
+  date: 'DATE',
+  dateTime: 'DATETIME',
+  datetime: 'DATETIME',
+  boolean: 'BOOLEAN',
+  string: 'STRING',
+};
+
+/** The Object Reference "Properties" words (Object Reference, "Field Properties"). */
+const PROPERTIES = new Set([
+  'Create',
+  'Defaulted on create',
+  'Filter',
+  'Group',
+  'Nillable',
+  'Restricted picklist',
+  'Sort',
+  'Update',
+  'idLookup',
+]);
+
+/** The words of a Properties line; throws on a word this module does not know (a transcription error). */
+export function parseProperties(line: string): Set<string> {
+  const words = new Set(line.split(',').map((w) => w.trim()));
+  for (const w of words) if (!PROPERTIES.has(w)) throw new Error(`fieldProperties: unknown property '${w}'`);
+  return words;
+}
+
+/**
+ * The describe of a documented jar field, or undefined when an attribute describe answers is not documented (the
+ * caller keeps the jar-only, partial field).
+ */
+export function documentedField(object: string, name: string): FieldDescribe | undefined {
+  const doc = DOCUMENTED_FIELDS[object]?.fields[name];
+  if (!doc) return undefined;
+  const type = TYPES[doc.type];
+  if (type === undefined) return undefined;
+  const sized = type === 'INTEGER' || type === 'PICKLIST' || type === 'STRING';
+  if (sized && doc.size === undefined) return undefined;
+  const p = parseProperties(doc.properties);
+  const defaultedOnCreate = p.has('Defaulted on create');
+  const picklistValues: PicklistEntry[] = (doc.values ?? []).map((value) => ({
+    value,
+    label: value,
+    active: true,
+    defaultValue: false,
+  }));
+  return makeField({
+    name,
+    type,
+    origin: 'overlay',
+    ...(type === 'INTEGER' ? { digits: doc.size } : sized ? { length: doc.size } : {}),
+    createable: p.has('Create'),
+    updateable: p.has('Update'),
+    nillable: p.has('Nillable'),
+    defaultedOnCreate,
+    // A checkbox defaulted on create defaults to false (the pages above: "The default value is false").
+    ...(type === 'BOOLEAN' && defaultedOnCreate ? { defaultValue: false } : {}),
+    filterable: p.has('Filter'),
+    sortable: p.has('Sort'),
+    groupable: p.has('Group'),
+    idLookup: p.has('idLookup'),
+    restrictedPicklist: p.has('Restricted picklist'),
+    picklistValues,
+    picklistComplete: type !== 'PICKLIST' || doc.valuesComplete === true,
+  });
+}
