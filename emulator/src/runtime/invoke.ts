@@ -20,6 +20,7 @@ import { MAX_STACK_DEPTH } from './limits';
 import { nullPointer } from './operators';
 import { SObjectValue } from './sobject';
 import { plainText, setUserToString } from './stringify';
+import type { Program } from './program';
 import type { Txn } from './transaction';
 import { isAssignable, sameType, type ApexType } from './types';
 import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, TypeValue, type Value } from './values';
@@ -55,6 +56,7 @@ function sharingFor(txn: Txn, method: MethodInfo): EffectiveSharing {
   if (keyword === 'with' || keyword === 'without') return keyword;
   const caller = txn.currentFrame;
   if (keyword === undefined && kind !== 'anonymous') {
+    if (inApi67Chain(txn, method.cls)) return 'with';
     if (!caller && lightningEntries.get(txn) === method) return 'with';
   }
   if (!caller) return keyword === 'inherited' || kind === 'anonymous' ? 'with' : 'without';
@@ -67,6 +69,42 @@ const lightningEntries = new WeakMap<Txn, MethodInfo>();
 /** Marks `method` as the @AuraEnabled method a Lightning component calls in this transaction (see sharingFor). */
 export function markLightningEntry(txn: Txn, method: MethodInfo): void {
   lightningEntries.set(txn, method);
+}
+
+/**
+ * Whether `cls` (its source file; for an inner class, its outer class's file) or a class of its inheritance chain is
+ * saved at API 67.0 or later (see sharingFor). The chain is taken as the classes `cls` extends and the project's
+ * classes that extend it, directly or not; interfaces are not classes and are not part of it.
+ */
+function inApi67Chain(txn: Txn, cls: ClassInfo): boolean {
+  const program = txn.program;
+  const atLeast67 = (c: ClassInfo): boolean => {
+    const version = c.file === undefined ? undefined : program.apiVersionOf(c.file);
+    return version !== undefined && version >= 67;
+  };
+  return cls.chain().some(atLeast67) || extendedByApi67(program).has(cls);
+}
+
+/** By program: the classes that a class saved at API 67.0 or later extends, directly or not. */
+const api67Ancestors = new WeakMap<Program, Set<ClassInfo>>();
+
+function extendedByApi67(program: Program): Set<ClassInfo> {
+  const known = api67Ancestors.get(program);
+  if (known) return known;
+  const out = new Set<ClassInfo>();
+  const visit = (c: ClassInfo): void => {
+    for (const ancestor of c.chain().slice(1)) out.add(ancestor);
+    for (const inner of c.inner.values()) visit(inner);
+  };
+  for (const name of program.classNames()) {
+    const source = program.classSource(name);
+    // Only a source that says `extends` can declare a subclass; the loaded hierarchy decides.
+    if (!source || Number(source.apiVersion) < 67 || !/\bextends\b/i.test(source.body)) continue;
+    const top = program.userClass(name);
+    if (top) visit(top);
+  }
+  api67Ancestors.set(program, out);
+  return out;
 }
 
 export function paramTypesOf(txn: Txn, method: MethodInfo): ApexType[] {

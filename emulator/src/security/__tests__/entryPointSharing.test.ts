@@ -8,7 +8,8 @@
 // - a class without a keyword, saved at API 66.0 or earlier, keeps the sharing in effect — at an Apex REST or
 //   invocable entry point that is none, i.e. without sharing — except an @AuraEnabled method called from
 //   Lightning, which runs with sharing;
-// - a class without a keyword saved at API 67.0 or later runs with sharing.
+// - a class without a keyword saved at API 67.0 or later, or in an inheritance chain with such a class, runs with
+//   sharing.
 // Class access (Help, "Set Apex Class Access from Permission Sets"): REST answers 403 FORBIDDEN, Lightning and
 // invocable actions refuse with "You do not have access to the Apex class named '<Class>'.".
 //
@@ -109,11 +110,17 @@ describe('the sharing an entry point runs with', () => {
     expect(aura(org, 'EpUndeclaredAura', caller)).toBe(1);
   });
 
-  // Defect: emulator/src/runtime/invoke.ts sharingFor() ignores the class's API version: from API 67.0 a class
-  // without a keyword runs with sharing. The query says WITH SYSTEM_MODE, so only the class's sharing decides (user
-  // mode, the API 67.0 default, would apply sharing whatever the keyword). The emulator answers 2.
-  it.failing('a class without a keyword saved at API 67.0 runs with sharing at an Apex REST entry point', () => {
+  // Same page: "In API version 67.0 and later, classes without an explicit sharing declaration run in with sharing
+  // mode." The query says WITH SYSTEM_MODE, so only the class's sharing decides (user mode, the API 67.0 default,
+  // would apply sharing whatever the keyword).
+  it('a class without a keyword saved at API 67.0 runs with sharing at an Apex REST entry point', () => {
     expect(rest(org, '/ep/undeclared67', caller)).toEqual({ status: 200, body: 1 });
+  });
+
+  // Same page: "If the class is part of an inheritance chain, and any class in that chain is saved as API version
+  // 67.0 and later, the class runs in with sharing mode" — here a class that extends it (EpChild67).
+  it('a class without a keyword (API 65.0) extended by an API 67.0 class runs with sharing', () => {
+    expect(rest(org, '/ep/base65', caller)).toEqual({ status: 200, body: 1 });
   });
 });
 
