@@ -227,9 +227,11 @@ describe('OrgSchema on this repository', () => {
     expect(account.fields.has('IsPersonAccount')).toBe(false);
     expect(account.fields.has('CurrencyIsoCode')).toBe(false);
     expect(object(repo, 'Opportunity').fields.has('RecordTypeId')).toBe(false);
-    const person = field(repo, 'Account', 'PersonEmail');
-    expect(person).toMatchObject({ origin: 'jar', partial: true, apexType: 'String' });
-    expect(() => requireKnown('Account', person, 'length')).toThrow(EmulatorUnsupportedError);
+    // Person account fields are absent (Object Reference, "Account": "Person accounts are disabled by default").
+    expect(account.fields.has('PersonEmail')).toBe(false);
+    const jarOnly = field(repo, 'Account', 'SourceSystemIdentifier');
+    expect(jarOnly).toMatchObject({ origin: 'jar', partial: true, apexType: 'String' });
+    expect(() => requireKnown('Account', jarOnly, 'length')).toThrow(EmulatorUnsupportedError);
     expect(() => requireKnown('Account', field(repo, 'Account', 'Name'), 'length')).not.toThrow();
     const email = object(repo, 'EmailMessage');
     expect(email.partial).toBe(true);

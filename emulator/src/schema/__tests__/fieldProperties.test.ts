@@ -88,8 +88,11 @@ describe('documented field properties (standard/fieldProperties.ts)', () => {
       expect([o, f, field(o, f).partial]).toEqual([o, f, true]);
   });
 
-  it('drops Lead.CompanyDunsNumber (Data.com only)', () => {
+  it('drops Lead.CompanyDunsNumber and the Data.com fields of Account, and the person account fields', () => {
     expect(schema.field('Lead', 'CompanyDunsNumber')).toBeUndefined();
+    for (const f of ['DunsNumber', 'NaicsCode', 'Tradestyle', 'PersonEmail', 'PersonMailingAddress', 'PersonTitle'])
+      expect([f, schema.field('Account', f)]).toEqual([f, undefined]);
+    expect(field('Account', 'IsPriorityRecord')).toMatchObject({ defaultedOnCreate: true, createable: false });
   });
 });
 

@@ -108,6 +108,17 @@ export const DOCUMENTED_FIELDS: Record<string, DocumentedObject> = {
       OtherStateCode: { type: 'picklist', properties: 'Create, Filter, Group, Nillable, Sort, Update' },
     },
   },
+  Account: {
+    pages: [`${OR}sforce_api_objects_account.htm`, `${FR}salesforce_field_reference_Account.htm`],
+    fields: {
+      // "The default value is false."
+      IsPriorityRecord: { type: 'boolean', properties: 'Defaulted on create, Group' },
+      BillingCountryCode: { type: 'picklist', properties: 'Create, Filter, Group, Nillable, Sort, Update' },
+      BillingStateCode: { type: 'picklist', properties: 'Create, Filter, Group, Nillable, Sort, Update' },
+      ShippingCountryCode: { type: 'picklist', properties: 'Create, Filter, Group, Nillable, Sort, Update' },
+      ShippingStateCode: { type: 'picklist', properties: 'Create, Filter, Group, Nillable, Sort, Update' },
+    },
+  },
   Lead: {
     pages: [`${OR}sforce_api_objects_lead.htm`, `${FR}salesforce_field_reference_Lead.htm`],
     fields: {

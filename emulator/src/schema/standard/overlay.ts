@@ -80,6 +80,52 @@ export const ABSENT_EVERYWHERE = [
   'IsExcludedFromTerritory2Filter',
 ];
 
+/** The API 65 type jar's person account fields of Account (and their compound addresses). */
+const PERSON_ACCOUNT_FIELDS = [
+  'PersonAssistantName',
+  'PersonAssistantPhone',
+  'PersonBirthdate',
+  'PersonContactId',
+  'PersonDeceasedDate',
+  'PersonDepartment',
+  'PersonEmail',
+  'PersonEmailBouncedDate',
+  'PersonEmailBouncedReason',
+  'PersonGender',
+  'PersonHomePhone',
+  'PersonIndividualId',
+  'PersonLastCURequestDate',
+  'PersonLastCUUpdateDate',
+  'PersonLeadSource',
+  'PersonMailingAddress',
+  'PersonMailingCity',
+  'PersonMailingCountry',
+  'PersonMailingCountryCode',
+  'PersonMailingGeocodeAccuracy',
+  'PersonMailingLatitude',
+  'PersonMailingLongitude',
+  'PersonMailingPostalCode',
+  'PersonMailingState',
+  'PersonMailingStateCode',
+  'PersonMailingStreet',
+  'PersonMaritalStatus',
+  'PersonMobilePhone',
+  'PersonOtherAddress',
+  'PersonOtherCity',
+  'PersonOtherCountry',
+  'PersonOtherCountryCode',
+  'PersonOtherGeocodeAccuracy',
+  'PersonOtherLatitude',
+  'PersonOtherLongitude',
+  'PersonOtherPhone',
+  'PersonOtherPostalCode',
+  'PersonOtherState',
+  'PersonOtherStateCode',
+  'PersonOtherStreet',
+  'PersonSequenceInMultipleBirth',
+  'PersonTitle',
+];
+
 const activityChildren = (whatOrWho: 'WhatId' | 'WhoId'): Record<string, OverlayChild> => ({
   Tasks: { childSObject: 'Task', field: whatOrWho, cascadeDelete: true },
   Events: { childSObject: 'Event', field: whatOrWho, cascadeDelete: true },
@@ -145,6 +191,16 @@ export const OVERLAY: Record<string, OverlayObject> = {
       'ChannelProgramName',
       'ChannelProgramLevelName',
       'OperatingHoursId',
+      // Object Reference, "Account", "IsPersonAccount Fields": "Person account fields only show when person accounts
+      // are enabled. Person accounts are disabled by default."
+      ...PERSON_ACCOUNT_FIELDS,
+      // Object Reference, "Account": DunsNumber, NaicsCode, NaicsDesc, Tradestyle, YearStarted — "This field is only
+      // available to organizations that use Data.com Prospector or Data.com Clean."
+      'DunsNumber',
+      'NaicsCode',
+      'NaicsDesc',
+      'Tradestyle',
+      'YearStarted',
     ],
     children: {
       Contacts: { childSObject: 'Contact', field: 'AccountId', cascadeDelete: true },
