@@ -206,7 +206,7 @@ test('refusesAUserWithoutTheAgentPermission', async () => {
   const res = await wb.submit(payload([action()]), VIEWER);
   expect(res.status).toBe(403);
   expect(res.body).toEqual([
-    { errorCode: 'FORBIDDEN', message: "You do not have access to the Apex class named 'ActionIntakeResource'." },
+    { errorCode: 'FORBIDDEN', message: 'You do not have access to the Apex class named: ActionIntakeResource' },
   ]);
   expect(await wb.snapshot()).toBe(before);
 });

@@ -4,14 +4,21 @@
 import { EmulatorUnsupportedError } from '../errors';
 import type { Org } from '../org/Org';
 import { plainText } from '../runtime/stringify';
+import { classAccessRefusalMessage, type EntryPointKind } from '../security/classAccess';
 
-/** Undefined when the user may run the class, else the message an org answers with. */
-export function checkClassAccess(org: Org, userId: string, className: string): string | undefined {
+/**
+ * Undefined when the user may run the class, else the message an org answers this entry point with (the security
+ * model's own text, security/classAccess.ts).
+ */
+export function checkClassAccess(
+  org: Org,
+  userId: string,
+  className: string,
+  kind: EntryPointKind,
+): string | undefined {
   const security = org.security;
   if (security?.canRunApexClass) {
-    return security.canRunApexClass(userId, className)
-      ? undefined
-      : `You do not have access to the Apex class named '${className}'.`;
+    return security.canRunApexClass(userId, className) ? undefined : classAccessRefusalMessage(className, kind);
   }
   const user = org.db.get(userId);
   const profileId = user?.fields.get('profileid');

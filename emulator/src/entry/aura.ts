@@ -31,7 +31,7 @@ export function callAura(org: Org, call: AuraCall): AuraAnswer {
   if (!cls) throw new EmulatorUnsupportedError(`@AuraEnabled class ${call.className} (no such class)`);
   const method = cls.methods.get(call.methodName.toLowerCase())?.find((m) => m.isStatic && m.annotation('AuraEnabled'));
   if (!method) throw new EmulatorUnsupportedError(`@AuraEnabled method ${call.className}.${call.methodName} (none)`);
-  const denied = checkClassAccess(org, call.userId, cls.name);
+  const denied = checkClassAccess(org, call.userId, cls.name, 'aura');
   if (denied) return { ok: false, kind: 'denied', message: denied };
   const outcome = runRequest(org, call.userId, (txn) => {
     setRequestQuiddity(txn, 'AURA');

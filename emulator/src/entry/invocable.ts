@@ -24,7 +24,7 @@ export function callInvocable(org: Org, call: InvocableCall): InvocableAnswer {
   const cls = org.program.userClass(call.className);
   const method = cls && [...cls.methods.values()].flat().find((m) => m.isStatic && m.annotation('InvocableMethod'));
   if (!cls || !method) throw new EmulatorUnsupportedError(`invocable action ${call.className} (no @InvocableMethod)`);
-  const denied = checkClassAccess(org, call.userId, cls.name);
+  const denied = checkClassAccess(org, call.userId, cls.name, 'invocable');
   if (denied) return { ok: false, message: denied };
   const outcome = runRequest(org, call.userId, (txn) => {
     setRequestQuiddity(txn, 'INVOCABLE_ACTION');

@@ -94,7 +94,7 @@ export function callRest(org: Org, call: RestCall): RestAnswer {
       'METHOD_NOT_ALLOWED',
       `HTTP Method '${call.method}' not allowed. Allowed are ${allowedVerbs(resource.cls)}`,
     );
-  const denied = checkClassAccess(org, call.userId, resource.cls.name);
+  const denied = checkClassAccess(org, call.userId, resource.cls.name, 'rest');
   if (denied) return apexError(403, 'FORBIDDEN', denied);
   const body = call.body === undefined ? undefined : Buffer.isBuffer(call.body) ? call.body : Buffer.from(call.body);
   const outcome = runRequest(org, call.userId, (txn) => {

@@ -37,6 +37,7 @@ import {
   type FieldDescribeAccess,
   type ObjectDescribeAccess,
 } from './describeAccess';
+import { classAccessRefusalMessage, type EntryPointKind } from './classAccess';
 import { UserAccessView } from './permissions';
 import { checkShareWrite, ownerChanged, addOwnerShare, type RowError, type SecurityOrgWithIds } from './shareRows';
 import { recordAccess, sharingApplies } from './sharing';
@@ -262,7 +263,7 @@ export function checkRecordReferences(
 
 // --------------------------------------------------------------------------------------------- entry points
 
-export type EntryPointKind = 'rest' | 'aura' | 'invocable';
+export type { EntryPointKind } from './classAccess';
 
 export interface EntryPointRefusal {
   kind: EntryPointKind;
@@ -274,9 +275,9 @@ export interface EntryPointRefusal {
 
 /**
  * Apex REST, @AuraEnabled and invocable methods run as the calling user and need access to their class (Help, "Set
- * Apex Class Access from Permission Sets"). The org's answers: REST — 403 FORBIDDEN "You do not have access to the
- * Apex class named: <Class>"; Lightning — "You do not have access to the Apex class named '<Class>'." (both as
- * reported from orgs). Invocable actions report the Lightning text (not verified).
+ * Apex Class Access from Permission Sets"). The org's answers (classAccess.ts, with the reports they come from):
+ * REST — 403 FORBIDDEN "You do not have access to the Apex class named: <Class>"; Lightning — "You do not have
+ * access to the Apex class named '<Class>'."; invocable actions the Lightning text (not verified).
  */
 export function entryPointRefusal(
   org: SecurityOrg,
@@ -286,14 +287,9 @@ export function entryPointRefusal(
 ): EntryPointRefusal | null {
   const view = new UserAccessView(org, userId);
   if (view.hasApexClassAccess(className)) return null;
-  if (kind === 'rest')
-    return {
-      kind,
-      httpStatus: 403,
-      errorCode: 'FORBIDDEN',
-      message: `You do not have access to the Apex class named: ${className}`,
-    };
-  return { kind, message: `You do not have access to the Apex class named '${className}'.` };
+  const message = classAccessRefusalMessage(className, kind);
+  if (kind === 'rest') return { kind, httpStatus: 403, errorCode: 'FORBIDDEN', message };
+  return { kind, message };
 }
 
 // ------------------------------------------------------------------------------------------- the org's model

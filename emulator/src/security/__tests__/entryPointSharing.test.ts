@@ -10,8 +10,9 @@
 //   Lightning, which runs with sharing;
 // - a class without a keyword saved at API 67.0 or later, or in an inheritance chain with such a class, runs with
 //   sharing.
-// Class access (Help, "Set Apex Class Access from Permission Sets"): REST answers 403 FORBIDDEN, Lightning and
-// invocable actions refuse with "You do not have access to the Apex class named '<Class>'.".
+// Class access (Help, "Set Apex Class Access from Permission Sets"): REST answers 403 FORBIDDEN "You do not have
+// access to the Apex class named: <Class>", Lightning and invocable actions refuse with "You do not have access to
+// the Apex class named '<Class>'." (security/classAccess.ts, the org reports they come from).
 //
 // The fixture (fixtures/entry): Ep_Doc__c is Private; the caller (Standard User + Ep_Caller, which grants read and
 // the classes) owns one of two docs, so a with-sharing count is 1 and a without-sharing count is 2.
@@ -136,12 +137,10 @@ describe('an entry point refuses a caller without access to its class', () => {
     expect(answer.body).toHaveLength(1);
   });
 
-  // Defect: callRest (emulator/src/entry/rest.ts → entry/access.ts checkClassAccess) answers with the Lightning
-  // wording "… named 'EpUndeclaredRest'."; the security model's own REST answer (security/enforcement.ts
-  // entryPointRefusal, asserted in enforcement.test.ts) is "… named: EpUndeclaredRest". The two disagree; which one
-  // an org sends is not in the docs (docs/security.md lists it as org-only), so the REST entry point should at least
-  // answer what entryPointRefusal says.
-  it.failing("Apex REST: the 403 text is the security model's REST answer", () => {
+  // callRest (entry/rest.ts → entry/access.ts) and the security model's entryPointRefusal share one text
+  // (security/classAccess.ts): an org's REST answer as reported, "… named: <Class>" without quotes or full stop
+  // (forcedotcom/SalesforceMobileSDK-Android#2690, restforce/restforce#599).
+  it("Apex REST: the 403 text is the security model's REST answer", () => {
     expect(rest(org, '/ep/undeclared', reader).body).toEqual([
       { errorCode: 'FORBIDDEN', message: 'You do not have access to the Apex class named: EpUndeclaredRest' },
     ]);
