@@ -15,8 +15,9 @@
 // (ReadWrite), Public Read/Write/Transfer (Lead, Case), Public Full Access (Campaign), Controlled by Parent.
 //
 // Not modelled (fails loudly when a result depends on it): the role hierarchy (a running user with a role whose
-// access could come from subordinates), sharing rules (the project ships sharingRules for the object), territories,
-// implicit sharing between accounts and their opportunities, cases and contacts.
+// access could come from subordinates), sharing rules (the project ships sharingRules for the object), territories
+// (territory metadata in the project: accounts, opportunities, cases, contacts and leads), implicit
+// sharing between accounts and their opportunities, cases and contacts.
 import type { StoredRecord } from '../data/Database';
 import { EmulatorUnsupportedError } from '../errors';
 import type { SObjectDescribe } from '../schema/types';
@@ -212,12 +213,36 @@ function parentAccess(view: UserAccessView, rec: StoredRecord, depth: number): A
   return first;
 }
 
+/**
+ * Objects Enterprise Territory Management gives a territory's users access to: accounts assigned to the territory
+ * and, through them, opportunities, cases and contacts (Object Reference, "Territory2": AccountAccessLevel,
+ * OpportunityAccessLevel, CaseAccessLevel, ContactAccessLevel — "the default … record access levels for users that
+ * are assigned to the territory"), and leads ("TerritoryMgmtObjectConfig": Object — Lead).
+ */
+const TERRITORY_OBJECTS = new Set(['account', 'opportunity', 'case', 'contact', 'lead']);
+
+/** Territory metadata types (Metadata API "Territory2Model", "Territory2", "Territory2Rule", "Territory2Type"). */
+const TERRITORY_METADATA = new Set(['Territory2Model', 'Territory2', 'Territory2Rule', 'Territory2Type']);
+
+/**
+ * Whether the project has a territory model. (Territory2Model records made by Apex are not looked at: inserting one
+ * fails loudly, the emulator knowing only its fields' names and types.)
+ */
+function hasTerritoryModel(org: SecurityOrg): boolean {
+  return org.project.unknownMetadata.some((m) => TERRITORY_METADATA.has(m.typeGuess));
+}
+
 /** Fails loudly where the result could depend on sharing the model does not compute. */
 function assertModelled(view: UserAccessView, rec: StoredRecord, level: AccessLevel): void {
   const d = rec.describe;
   const rules = view.org.project.sharingRules.find((r) => lower(r.object) === lower(d.name));
   if (rules && rules.criteriaRules.length + rules.ownerRules.length + rules.territoryRules.length > 0)
     throw new EmulatorUnsupportedError(`sharing rules on ${d.name}`);
+  // Territory models are not modelled: a user assigned to a territory of the active model may reach the record.
+  if (TERRITORY_OBJECTS.has(lower(d.name)) && hasTerritoryModel(view.org))
+    throw new EmulatorUnsupportedError(
+      `Enterprise Territory Management (territory metadata in the project): territory access to ${d.name} ${rec.id}`,
+    );
   if (idOf(view.user.fields.get('userroleid')) !== null && d.hasOwner) {
     const owner = idOf(rec.fields.get('ownerid'));
     const ownerRec = owner && !isGroupId(owner) ? view.org.db.get(owner) : undefined;

@@ -80,12 +80,21 @@ describe('territories in the project', () => {
     expect(org.project.unknownMetadata.map((m) => m.typeGuess)).toContain('Territory2Model');
   });
 
-  // Defect: with a Territory2Model in the project, account access is computed from the OWD and ownership alone
-  // (security/sharing.ts assertModelled checks only territory *sharing rules*); territory membership can share an
-  // account to its users, so the answer may be wrong and must fail loudly instead. The emulator answers 'None'.
-  it.failing('the access of a user who does not own an account fails loudly', () => {
+  // security/sharing.ts assertModelled: with a territory model, access to accounts (and the opportunities, cases,
+  // contacts and leads territories reach) that is not already full is not computed but fails loudly, naming the
+  // feature.
+  it('the access of a user who does not own an account fails loudly', () => {
     const u = org.user('Standard User');
     const account = org.insert('Account', { Name: 'West Co', OwnerId: org.adminId });
     expect(() => recordAccess(org.view(u), account)).toThrow(EmulatorUnsupportedError);
+    expect(() => recordAccess(org.view(u), account)).toThrow(/Enterprise Territory Management/);
+    expect(() => userRecordAccess(org, u, account.id)).toThrow(EmulatorUnsupportedError);
+  });
+
+  it('the owner and an administrator are still All', () => {
+    const u = org.user('Standard User');
+    const account = org.insert('Account', { Name: 'Own Co', OwnerId: u });
+    expect(recordAccess(org.view(u), account)).toBe('All');
+    expect(recordAccess(org.view(org.adminId), account)).toBe('All');
   });
 });
