@@ -114,6 +114,8 @@ interface Seeded {
   owner: string;
   run: string;
   recordId: string;
+  create: string;
+  delete: string;
 }
 
 /**
@@ -213,11 +215,47 @@ async function seed(base: string): Promise<Seeded> {
       },
     ],
   });
+  // Issue 18: an agent proposes a new deal (a create no policy covers: the default approvers), and the administrator
+  // proposes deleting a duplicate deal (Opp_Delete_Approval: a sales manager confirms it).
+  const created = await submit('pipeline-agent', 'File the follow-on deal the buyer asked for', [
+    {
+      idempotencyKey: 'screenshot-create',
+      object: 'Opportunity',
+      operation: 'create',
+      changes: { Name: 'Globex — Expansion', StageName: 'Prospecting', CloseDate: '2027-03-31', Amount: 42000 },
+      confidence: 0.9,
+      rationale: 'The buyer asked for a quote for a second team on the renewal call.',
+    },
+  ]);
+  const duplicate = opp(records.length - 1);
+  const deleted = await call<SubmitResult>(
+    'POST',
+    `${REST_BASE}/actions`,
+    {
+      run: { agent: 'dedupe-agent', source: 'External', goal: 'Remove duplicate deals', externalId: 'dedupe-1' },
+      actions: [
+        {
+          idempotencyKey: 'screenshot-delete',
+          object: 'Opportunity',
+          recordId: duplicate.Id,
+          operation: 'delete',
+          confidence: 0.85,
+          rationale: 'A duplicate of the renewal deal entered twice from the same email.',
+        },
+      ],
+    },
+    ADMIN,
+  );
   const [review, blanks, , upsell, , editable, moved, secondSite] = pipeline.actions;
+  const create = created.actions[0];
+  const remove = deleted.actions[0];
   const stale = forecast.actions[1];
   const owner = owners.actions[0];
   const autoRun = notes.actions[0];
   if (!review || !blanks || !upsell || !editable || !moved || !secondSite || !stale || !owner || !autoRun) {
+    throw new Error('The demo runs did not create their actions');
+  }
+  if (!create || !remove) {
     throw new Error('The demo runs did not create their actions');
   }
   const decide = (id: string, user: string, reason: string | null) =>
@@ -243,6 +281,8 @@ async function seed(base: string): Promise<Seeded> {
     owner: owner.id,
     run: pipeline.runId,
     recordId: first.Id,
+    create: create.id,
+    delete: remove.id,
   };
 }
 
@@ -326,6 +366,8 @@ async function capture(browser: Browser, base: string, outDir: string, ids: Seed
       ['review-applied', ids.applied, APPROVER],
       ['review-autorun', ids.autoRun, ADMIN],
       ['review-lookup', ids.owner, ADMIN],
+      ['review-create', ids.create, ADMIN],
+      ['review-delete', ids.delete, APPROVER],
     ] as const) {
       await openInbox(page, base, { c__action: id, c__mine: '0', c__status: 'All' }, user);
       await page.locator(review).first().waitFor();
