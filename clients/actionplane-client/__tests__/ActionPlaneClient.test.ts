@@ -195,7 +195,7 @@ describe('submit', () => {
     const viewer = new ActionPlaneClient({ baseUrl: wb.url, actingUser: 'viewer@actionplane.demo' });
     const error = await apiError(viewer.submit(request(proposal(1, { NextStep: 'x' }))));
     expect([error.status, error.errors[0]?.code]).toEqual([403, 'FORBIDDEN']);
-    expect(error.errors[0]?.message).toBe("You do not have access to the Apex class named 'ActionIntakeResource'.");
+    expect(error.errors[0]?.message).toBe('You do not have access to the Apex class named: ActionIntakeResource');
   });
 });
 

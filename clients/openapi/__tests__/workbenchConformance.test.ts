@@ -211,7 +211,7 @@ describe('POST /actions', () => {
     const res = await call('POST', '/actions', submitBody([action(1, { NextStep: 'x' })]), 'viewer@actionplane.demo');
     conforms('/actions', 'post', res, 403);
     expect(res.body).toEqual([
-      { errorCode: 'FORBIDDEN', message: "You do not have access to the Apex class named 'ActionIntakeResource'." },
+      { errorCode: 'FORBIDDEN', message: 'You do not have access to the Apex class named: ActionIntakeResource' },
     ]);
   });
 

@@ -6,7 +6,8 @@ import type { Value } from './values';
 /**
  * The sharing a frame runs with (Apex Developer Guide, "Using the with sharing, without sharing, and inherited
  * sharing Keywords"): a class's keyword, or for `inherited sharing` and classes without a keyword the caller's;
- * at an entry point an undeclared class runs without sharing and `inherited sharing` runs with sharing.
+ * at an entry point `inherited sharing` runs with sharing, and an undeclared class as "Apex Security and Sharing
+ * Model" (Versioned Behavior Changes) says — decided in one place, `sharingFor` in invoke.ts.
  */
 export type EffectiveSharing = 'with' | 'without';
 
