@@ -187,6 +187,7 @@ export function makeField(spec: FieldSpec): FieldDescribe {
     trackHistory: spec.trackHistory ?? false,
     origin: spec.origin,
     partial: spec.partial ?? false,
+    ...(spec.partial === true && spec.knownAttributes !== undefined ? { knownAttributes: spec.knownAttributes } : {}),
     unsupported: spec.unsupported,
   };
 }
@@ -198,10 +199,20 @@ export function makeField(spec: FieldSpec): FieldDescribe {
 export function requireKnown(objectName: string, field: FieldDescribe, attribute: keyof FieldDescribe): void {
   if (field.unsupported !== undefined)
     throw new EmulatorUnsupportedError(`${objectName}.${field.name}: ${field.unsupported}`);
-  if (field.partial)
+  if (!attributeKnown(field, attribute))
     throw new EmulatorUnsupportedError(
-      `${objectName}.${field.name}.${attribute} (the emulator knows only this standard field's name and Apex type)`,
+      field.knownAttributes === undefined
+        ? `${objectName}.${field.name}.${attribute} (the emulator knows only this standard field's name and Apex type)`
+        : `${objectName}.${field.name}.${attribute} (not documented for this standard field)`,
     );
+}
+
+/**
+ * Whether a field's attribute is known: every attribute of a complete field; of a partial (jar-only) field only those
+ * its `knownAttributes` lists (documented Properties of a field whose size the references do not give).
+ */
+export function attributeKnown(field: FieldDescribe, attribute: keyof FieldDescribe): boolean {
+  return !field.partial || field.knownAttributes?.has(attribute) === true;
 }
 
 /** Whether a display type holds numbers (for defaults and validation). */

@@ -184,6 +184,12 @@ export interface FieldDescribe {
    * createable … then hold placeholders and consumers must call `requireKnown` before relying on them.
    */
   partial: boolean;
+  /**
+   * Of a partial field, the attributes that are documented nonetheless (a standard field whose Object Reference
+   * "Properties" are documented but whose size is not: standard/fieldProperties.ts). Describe answers these and
+   * fails loudly for the others; undefined means none beyond name and Apex type. Ignored when `partial` is false.
+   */
+  knownAttributes?: ReadonlySet<keyof FieldDescribe>;
   /** Set when the emulator does not model this field type; reading or writing it must fail loudly. */
   unsupported: string | undefined;
 }

@@ -10,6 +10,7 @@
 // checks CRUD and FLS itself). A user sees a field only through its object, and the platform's own limits
 // (formula fields are never createable, Id never updateable …) hold for every user.
 import { EmulatorUnsupportedError } from '../errors';
+import { attributeKnown } from '../schema/fieldFactory';
 import type { FieldDescribe, SObjectDescribe } from '../schema/types';
 import type { UserAccessView } from './permissions';
 
@@ -68,14 +69,27 @@ export function fieldAccessible(view: UserAccessView, d: SObjectDescribe, f: Fie
   return view.fieldPermissions(d, f).read;
 }
 
+/**
+ * Fails loudly when a field's attribute is not known: a jar-only standard field, or a partially documented one
+ * (schema/standard/fieldProperties.ts) whose documented attributes do not include it.
+ */
+function fieldKnown(d: SObjectDescribe, f: FieldDescribe, what: string, attribute: keyof FieldDescribe): void {
+  if (attributeKnown(f, attribute)) return;
+  throw new EmulatorUnsupportedError(
+    f.knownAttributes === undefined
+      ? `${d.name}.${f.name} ${what} (attributes not known)`
+      : `${d.name}.${f.name} ${what} (its ${attribute} is not documented)`,
+  );
+}
+
 export function fieldCreateable(view: UserAccessView, d: SObjectDescribe, f: FieldDescribe): boolean {
-  if (f.partial) throw new EmulatorUnsupportedError(`${d.name}.${f.name} isCreateable() (attributes not known)`);
+  fieldKnown(d, f, 'isCreateable()', 'createable');
   if (!f.createable || !view.can(d, 'create')) return false;
   return view.fieldPermissions(d, f).edit;
 }
 
 export function fieldUpdateable(view: UserAccessView, d: SObjectDescribe, f: FieldDescribe): boolean {
-  if (f.partial) throw new EmulatorUnsupportedError(`${d.name}.${f.name} isUpdateable() (attributes not known)`);
+  fieldKnown(d, f, 'isUpdateable()', 'updateable');
   if (!f.updateable || !view.can(d, 'edit')) return false;
   return view.fieldPermissions(d, f).edit;
 }

@@ -21,6 +21,7 @@ import type {
   RecordTypeDescribe,
   SObjectDescribe,
 } from '../../schema/types';
+import { attributeKnown } from '../../schema/fieldFactory';
 import { ApexId } from '../../values/Id';
 import { defaultValues } from '../../data/dml/engine';
 import { defineBuiltin, enumConstant } from '../define';
@@ -186,22 +187,28 @@ function knownLabel(object: string, f: FieldDescribe): string {
   return f.label;
 }
 
-function partialGuard(object: string, f: FieldDescribe, what: string): void {
-  if (f.partial) {
-    throw new EmulatorUnsupportedError(
-      `DescribeFieldResult.${what} of ${object}.${f.name} (only its name and type are known)`,
-    );
-  }
+/**
+ * Fails loudly when the attribute a describe method answers from is not known: a jar-only field (only its name and
+ * type are known) or a partially documented one (schema/standard/fieldProperties.ts: Properties documented, size not)
+ * whose `knownAttributes` do not include it. Never a placeholder.
+ */
+function partialGuard(object: string, f: FieldDescribe, what: string, attribute: keyof FieldDescribe): void {
+  if (attributeKnown(f, attribute)) return;
+  throw new EmulatorUnsupportedError(
+    f.knownAttributes === undefined
+      ? `DescribeFieldResult.${what} of ${object}.${f.name} (only its name and type are known)`
+      : `DescribeFieldResult.${what} of ${object}.${f.name} (its ${attribute} is not documented)`,
+  );
 }
 
 function fieldMethods(): Record<string, (txn: Txn, self: Value, args: Value[]) => Value> {
   const f = (v: Value): FieldDescribe => fieldState(v).field;
   const o = (v: Value): SObjectDescribe => fieldState(v).object;
   const known =
-    <T extends Value>(attr: string, read: (x: FieldDescribe) => T) =>
+    <K extends keyof FieldDescribe>(method: string, attribute: K) =>
     (_t: Txn, s: Value): Value => {
-      partialGuard(o(s).name, f(s), attr);
-      return read(f(s));
+      partialGuard(o(s).name, f(s), `${method}()`, attribute);
+      return f(s)[attribute] as Value;
     };
   return {
     getName: (_t, s) => f(s).name,
@@ -209,40 +216,40 @@ function fieldMethods(): Record<string, (txn: Txn, self: Value, args: Value[]) =
     getLabel: (_t, s) => knownLabel(o(s).name, f(s)),
     getType: (t, s) => enumConstant(t.program, 'Schema.DisplayType', f(s).type),
     getSoapType: (t, s) => enumConstant(t.program, 'Schema.SoapType', f(s).soapType),
-    getLength: known('getLength', (x) => x.length),
-    getByteLength: known('getByteLength', (x) => x.byteLength),
-    getPrecision: known('getPrecision', (x) => x.precision),
-    getScale: known('getScale', (x) => x.scale),
-    getDigits: known('getDigits', (x) => x.digits),
-    isNillable: known('isNillable', (x) => x.nillable),
+    getLength: known('getLength', 'length'),
+    getByteLength: known('getByteLength', 'byteLength'),
+    getPrecision: known('getPrecision', 'precision'),
+    getScale: known('getScale', 'scale'),
+    getDigits: known('getDigits', 'digits'),
+    isNillable: known('isNillable', 'nillable'),
     isCustom: (_t, s) => f(s).custom,
-    isCalculated: known('isCalculated', (x) => x.calculated),
-    isAutoNumber: known('isAutoNumber', (x) => x.autoNumber),
-    isExternalId: known('isExternalId', (x) => x.externalId),
-    isUnique: known('isUnique', (x) => x.unique),
-    isCaseSensitive: known('isCaseSensitive', (x) => x.caseSensitive),
-    isIdLookup: known('isIdLookup', (x) => x.idLookup),
-    isNameField: known('isNameField', (x) => x.nameField),
-    isRestrictedPicklist: known('isRestrictedPicklist', (x) => x.restrictedPicklist),
-    isDependentPicklist: known('isDependentPicklist', (x) => x.dependentPicklist),
-    isHtmlFormatted: known('isHtmlFormatted', (x) => x.htmlFormatted),
-    isSortable: known('isSortable', (x) => x.sortable),
-    isFilterable: known('isFilterable', (x) => x.filterable),
-    isGroupable: known('isGroupable', (x) => x.groupable),
-    isAggregatable: known('isAggregatable', (x) => x.aggregatable),
-    isDefaultedOnCreate: known('isDefaultedOnCreate', (x) => x.defaultedOnCreate),
-    isCascadeDelete: known('isCascadeDelete', (x) => x.cascadeDelete),
-    isRestrictedDelete: known('isRestrictedDelete', (x) => x.restrictedDelete),
-    isWriteRequiresMasterRead: known('isWriteRequiresMasterRead', (x) => x.writeRequiresMasterRead),
-    isPermissionable: known('isPermissionable', (x) => x.permissionable),
-    isNamePointing: known('isNamePointing', (x) => x.namePointing),
-    isEncrypted: known('isEncrypted', (x) => x.encrypted),
+    isCalculated: known('isCalculated', 'calculated'),
+    isAutoNumber: known('isAutoNumber', 'autoNumber'),
+    isExternalId: known('isExternalId', 'externalId'),
+    isUnique: known('isUnique', 'unique'),
+    isCaseSensitive: known('isCaseSensitive', 'caseSensitive'),
+    isIdLookup: known('isIdLookup', 'idLookup'),
+    isNameField: known('isNameField', 'nameField'),
+    isRestrictedPicklist: known('isRestrictedPicklist', 'restrictedPicklist'),
+    isDependentPicklist: known('isDependentPicklist', 'dependentPicklist'),
+    isHtmlFormatted: known('isHtmlFormatted', 'htmlFormatted'),
+    isSortable: known('isSortable', 'sortable'),
+    isFilterable: known('isFilterable', 'filterable'),
+    isGroupable: known('isGroupable', 'groupable'),
+    isAggregatable: known('isAggregatable', 'aggregatable'),
+    isDefaultedOnCreate: known('isDefaultedOnCreate', 'defaultedOnCreate'),
+    isCascadeDelete: known('isCascadeDelete', 'cascadeDelete'),
+    isRestrictedDelete: known('isRestrictedDelete', 'restrictedDelete'),
+    isWriteRequiresMasterRead: known('isWriteRequiresMasterRead', 'writeRequiresMasterRead'),
+    isPermissionable: known('isPermissionable', 'permissionable'),
+    isNamePointing: known('isNamePointing', 'namePointing'),
+    isEncrypted: known('isEncrypted', 'encrypted'),
     isDeprecatedAndHidden: () => false,
     isAccessible: (t, s) => fieldPermission(t, o(s), f(s), 'read'),
     isCreateable: (t, s) => fieldPermission(t, o(s), f(s), 'create'),
     isUpdateable: (t, s) => fieldPermission(t, o(s), f(s), 'edit'),
     getPicklistValues: (_t, s) => {
-      partialGuard(o(s).name, f(s), 'getPicklistValues');
+      partialGuard(o(s).name, f(s), 'getPicklistValues()', 'picklistValues');
       return new ApexList({ kind: 'class', cls: cls('picklistentry') }, f(s).picklistValues.map(picklistEntry));
     },
     getReferenceTo: (t, s) =>
@@ -437,7 +444,8 @@ function registerFieldSets(program: Program): void {
         // isNillable() false; Boolean fields are never nillable but always have a value, so they are not required).
         getDBRequired: (t, s) => {
           const { field } = fieldAtPath(t, member(s).object, member(s).path);
-          partialGuard(member(s).object.name, field, 'getDBRequired');
+          for (const a of ['nillable', 'createable', 'defaultedOnCreate'] as const)
+            partialGuard(member(s).object.name, field, 'getDBRequired()', a);
           return !field.nillable && field.type !== 'BOOLEAN' && field.createable && !field.defaultedOnCreate;
         },
         getSObjectField: (t, s) => {

@@ -6,6 +6,9 @@ import { loadProject } from '../../project';
 import { OrgSchema, type FieldDescribe } from '..';
 import { standardCatalog } from '../standard/catalog';
 import { DOCUMENTED_FIELDS, documentedField, parseProperties } from '../standard/fieldProperties';
+import { attributeKnown, requireKnown } from '../fieldFactory';
+import { fieldAccessible, fieldCreateable, fieldUpdateable } from '../../security/describeAccess';
+import type { UserAccessView } from '../../security/permissions';
 
 const FIXTURE = join(__dirname, '..', '..', 'project', '__tests__', 'fixtures', 'basic');
 const schema = new OrgSchema(loadProject(FIXTURE));
@@ -75,17 +78,75 @@ describe('documented field properties (standard/fieldProperties.ts)', () => {
     });
   });
 
-  it('leaves fields whose attributes the references do not give jar-only (failing loudly)', () => {
+  it('leaves fields whose type or Properties the references do not give jar-only (every attribute unknown)', () => {
+    for (const [o, f] of [
+      ['Task', 'TaskWhoIds'],
+      ['Contact', 'HasPrivacyHold'],
+      ['Lead', 'HasPrivacyHold'],
+      ['Lead', 'BirthDate'],
+    ] as const) {
+      const d = field(o, f);
+      expect([o, f, d.partial, d.knownAttributes]).toEqual([o, f, true, undefined]);
+      for (const a of ['createable', 'nillable', 'defaultedOnCreate'] as const)
+        expect(attributeKnown(d, a)).toBe(false);
+    }
+  });
+
+  it('keeps a field whose size is undocumented partial, knowing the attributes of its Properties line', () => {
     for (const [o, f] of [
       ['Task', 'WhatCount'],
       ['Task', 'WhoCount'],
-      ['Task', 'TaskWhoIds'],
-      ['Contact', 'HasPrivacyHold'],
       ['Contact', 'MailingCountryCode'],
       ['Lead', 'StateCode'],
-      ['Lead', 'HasPrivacyHold'],
-    ] as const)
-      expect([o, f, field(o, f).partial]).toEqual([o, f, true]);
+      ['Account', 'BillingStateCode'],
+    ] as const) {
+      const d = field(o, f);
+      expect([o, f, d.partial]).toEqual([o, f, true]);
+      for (const a of ['createable', 'updateable', 'nillable', 'defaultedOnCreate', 'filterable', 'sortable'] as const)
+        expect([o, f, a, attributeKnown(d, a)]).toEqual([o, f, a, true]);
+      for (const a of ['digits', 'length', 'byteLength', 'dependentPicklist', 'externalId', 'aggregatable'] as const)
+        expect([o, f, a, attributeKnown(d, a)]).toEqual([o, f, a, false]);
+    }
+    // "Filter, Group, Nillable, Sort" (sforce_api_objects_task.htm, WhatCount).
+    expect(field('Task', 'WhatCount')).toMatchObject({
+      type: 'INTEGER',
+      createable: false,
+      updateable: false,
+      nillable: true,
+      defaultedOnCreate: false,
+      filterable: true,
+      groupable: true,
+      sortable: true,
+    });
+    // The state code picklist lists no values: getPicklistValues() stays unknown.
+    expect(attributeKnown(field('Contact', 'MailingStateCode'), 'picklistValues')).toBe(false);
+    expect(() => requireKnown('Task', field('Task', 'WhatCount'), 'digits')).toThrow(
+      'Task.WhatCount.digits (not documented for this standard field)',
+    );
+    expect(() => requireKnown('Task', field('Task', 'WhatCount'), 'nillable')).not.toThrow();
+    expect(() => requireKnown('Task', field('Task', 'TaskWhoIds'), 'nillable')).toThrow(/name and Apex type/);
+  });
+
+  it('answers per attribute for the running user (security/describeAccess.ts)', () => {
+    // A user who may do everything: only the schema's knowledge decides. (A structural stand-in for the class.)
+    const view = {
+      can: () => true,
+      fieldPermissions: () => ({ read: true, edit: true }),
+    } as unknown as UserAccessView;
+    const task = schema.get('Task');
+    if (!task) throw new Error('no Task');
+    expect(fieldCreateable(view, task, field('Task', 'WhatCount'))).toBe(false);
+    expect(fieldUpdateable(view, task, field('Task', 'WhoCount'))).toBe(false);
+    expect(fieldAccessible(view, task, field('Task', 'WhatCount'))).toBe(true);
+    expect(() => fieldCreateable(view, task, field('Task', 'TaskWhoIds'))).toThrow(
+      'Task.TaskWhoIds isCreateable() (attributes not known)',
+    );
+    const contact = schema.get('Contact');
+    if (!contact) throw new Error('no Contact');
+    expect(fieldCreateable(view, contact, field('Contact', 'OtherCountryCode'))).toBe(true);
+    expect(() => fieldUpdateable(view, contact, field('Contact', 'HasPrivacyHold'))).toThrow(
+      'Contact.HasPrivacyHold isUpdateable() (attributes not known)',
+    );
   });
 
   it('drops Lead.CompanyDunsNumber and the Data.com fields of Account, and the person account fields', () => {

@@ -4,9 +4,12 @@
 // Reference gives ("Length" of text and picklist fields, "Digits" of int fields) and the picklist values the Object
 // Reference lists. Read from stored copies of the API 67.0 (Summer '26) pages.
 //
-// OrgSchema builds a jar field from this data (documentedField below) only when every attribute describe answers is
-// documented: a field whose type this module does not map, or whose size neither reference gives, stays a jar-only
-// (partial) field whose describe attributes fail loudly. A field neither page lists is not here at all.
+// OrgSchema builds a jar field from this data (documentedField below). When every attribute describe answers is
+// documented the field is complete. When the Properties are documented but the size is not (neither reference gives
+// a Length or Digits), the field stays partial and records which attributes are documented (knownAttributes):
+// describe answers those and fails loudly for the size (getDigits(), getLength() …) and whatever else the pages do not
+// say. A field whose type this module does not map (Task.TaskWhoIds, JunctionIdList) stays jar-only, every describe
+// attribute failing loudly, and a field neither page lists is not here at all (also jar-only).
 import { makeField } from '../fieldFactory';
 import type { DisplayType, FieldDescribe, PicklistEntry } from '../types';
 
@@ -81,8 +84,9 @@ export const DOCUMENTED_FIELDS: Record<string, DocumentedObject> = {
         ],
         valuesComplete: true,
       },
-      // Shared Activities fields: the Field Reference lists no Digits (WhatCount, WhoCount), and TaskWhoIds is of
-      // type JunctionIdList, which no Schema.DisplayType names: they stay jar-only (describe fails loudly).
+      // Shared Activities fields: the Field Reference lists no Digits for WhatCount and WhoCount, so they are partial
+      // (their Properties answer, getDigits() fails loudly); TaskWhoIds is of type JunctionIdList, which no
+      // Schema.DisplayType names: it stays jar-only (every describe attribute fails loudly).
       WhatCount: { type: 'int', properties: 'Filter, Group, Nillable, Sort' },
       WhoCount: { type: 'int', properties: 'Filter, Group, Nillable, Sort' },
       TaskWhoIds: { type: 'JunctionIdList', properties: 'Create, Update' },
@@ -174,8 +178,38 @@ export function parseProperties(line: string): Set<string> {
 }
 
 /**
- * The describe of a documented jar field, or undefined when an attribute describe answers is not documented (the
- * caller keeps the jar-only, partial field).
+ * The attributes a documented field's Properties line and type give (Object Reference, "Field Properties": each word
+ * present sets its attribute, each absent one — Autonumber, Calculated, Namefield included — clears it). The rest
+ * (size, picklist values where the page lists none, dependent picklist, external id, unique, case sensitive, HTML,
+ * aggregatable, delete rules, encrypted …) are not documented for a field whose size is missing.
+ */
+const PROPERTY_ATTRIBUTES: readonly (keyof FieldDescribe)[] = [
+  'name',
+  'type',
+  'apexType',
+  'soapType',
+  'custom',
+  'origin',
+  'createable',
+  'updateable',
+  'nillable',
+  'defaultedOnCreate',
+  'filterable',
+  'sortable',
+  'groupable',
+  'restrictedPicklist',
+  'idLookup',
+  'calculated',
+  'autoNumber',
+  'nameField',
+  // Derived from nillable, createable and updateable by the rule every overlay field follows (fieldFactory.ts).
+  'permissionable',
+];
+
+/**
+ * The describe of a documented jar field: complete when its size is documented too, else partial with the attributes
+ * its Properties give (knownAttributes); undefined when this module does not map its type (the caller keeps the
+ * jar-only field, every attribute unknown).
  */
 export function documentedField(object: string, name: string): FieldDescribe | undefined {
   const doc = DOCUMENTED_FIELDS[object]?.fields[name];
@@ -183,7 +217,7 @@ export function documentedField(object: string, name: string): FieldDescribe | u
   const type = TYPES[doc.type];
   if (type === undefined) return undefined;
   const sized = type === 'INTEGER' || type === 'PICKLIST' || type === 'STRING';
-  if (sized && doc.size === undefined) return undefined;
+  const sizeUnknown = sized && doc.size === undefined;
   const p = parseProperties(doc.properties);
   const defaultedOnCreate = p.has('Defaulted on create');
   const picklistValues: PicklistEntry[] = (doc.values ?? []).map((value) => ({
@@ -210,5 +244,14 @@ export function documentedField(object: string, name: string): FieldDescribe | u
     restrictedPicklist: p.has('Restricted picklist'),
     picklistValues,
     picklistComplete: type !== 'PICKLIST' || doc.valuesComplete === true,
+    ...(sizeUnknown
+      ? {
+          partial: true,
+          knownAttributes: new Set<keyof FieldDescribe>([
+            ...PROPERTY_ATTRIBUTES,
+            ...(doc.values !== undefined ? (['picklistValues', 'picklistComplete'] as const) : []),
+          ]),
+        }
+      : {}),
   });
 }
