@@ -369,6 +369,8 @@ describe('loadProject on this repository (force-app + demo-app)', () => {
     expect(project.lwcBundles.map((b) => b.name)).toContain('actionInbox');
     expect(project.genAiFunctions.map((f) => f.name).sort()).toEqual([
       'ActionPlane_Get_Action_Status',
+      'ActionPlane_Propose_Record_Create',
+      'ActionPlane_Propose_Record_Delete',
       'ActionPlane_Propose_Record_Update',
     ]);
     expect(project.genAiPlugins).toHaveLength(1);
