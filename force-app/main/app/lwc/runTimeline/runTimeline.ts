@@ -12,6 +12,7 @@ import {
   haltRun,
   loadRunTimeline,
   replayRun,
+  type AuditEventRow,
   type ReplayResult,
   type RunTimeline as RunTimelineData,
 } from 'c/actionPlaneApi';
@@ -308,16 +309,10 @@ export default class RunTimeline extends NavigationMixin(LightningElement) {
  * reason, or the server's summary ("Create Opportunity: Acme Expansion") without the action's name before it.
  */
 function eventSummary(
-  event: {
-    type: string;
-    summary: string | null;
-    fromStatus?: string | null;
-    toStatus?: string | null;
-    decision?: string | null;
-    reason?: string | null;
-    effect?: string | null;
-    risk?: string | null;
-  },
+  event: Pick<
+    AuditEventRow,
+    'type' | 'summary' | 'fromStatus' | 'toStatus' | 'decision' | 'reason' | 'effect' | 'risk'
+  >,
   actionName: string,
 ): string {
   if (event.type === 'PolicyDecided' && event.effect) {
