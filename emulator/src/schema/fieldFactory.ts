@@ -188,6 +188,7 @@ export function makeField(spec: FieldSpec): FieldDescribe {
     origin: spec.origin,
     partial: spec.partial ?? false,
     ...(spec.partial === true && spec.knownAttributes !== undefined ? { knownAttributes: spec.knownAttributes } : {}),
+    ...(spec.unknownAttributes !== undefined ? { unknownAttributes: spec.unknownAttributes } : {}),
     unsupported: spec.unsupported,
   };
 }
@@ -201,7 +202,7 @@ export function requireKnown(objectName: string, field: FieldDescribe, attribute
     throw new EmulatorUnsupportedError(`${objectName}.${field.name}: ${field.unsupported}`);
   if (!attributeKnown(field, attribute))
     throw new EmulatorUnsupportedError(
-      field.knownAttributes === undefined
+      field.knownAttributes === undefined && field.unknownAttributes === undefined
         ? `${objectName}.${field.name}.${attribute} (the emulator knows only this standard field's name and Apex type)`
         : `${objectName}.${field.name}.${attribute} (not documented for this standard field)`,
     );
@@ -209,9 +210,11 @@ export function requireKnown(objectName: string, field: FieldDescribe, attribute
 
 /**
  * Whether a field's attribute is known: every attribute of a complete field; of a partial (jar-only) field only those
- * its `knownAttributes` lists (documented Properties of a field whose size the references do not give).
+ * its `knownAttributes` lists (documented Properties of a field whose size the references do not give); never one its
+ * `unknownAttributes` lists.
  */
 export function attributeKnown(field: FieldDescribe, attribute: keyof FieldDescribe): boolean {
+  if (field.unknownAttributes?.has(attribute) === true) return false;
   return !field.partial || field.knownAttributes?.has(attribute) === true;
 }
 

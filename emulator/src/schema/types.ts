@@ -190,6 +190,12 @@ export interface FieldDescribe {
    * fails loudly for the others; undefined means none beyond name and Apex type. Ignored when `partial` is false.
    */
   knownAttributes?: ReadonlySet<keyof FieldDescribe>;
+  /**
+   * Of a field that is otherwise known (complete, or partial with `knownAttributes`), the attributes that are not
+   * documented nonetheless: their values are placeholders, describe and the security checks that depend on them fail
+   * loudly (standard/fieldProperties.ts: `permissionable` of a documented standard field the FLS rules do not settle).
+   */
+  unknownAttributes?: ReadonlySet<keyof FieldDescribe>;
   /** Set when the emulator does not model this field type; reading or writing it must fail loudly. */
   unsupported: string | undefined;
 }

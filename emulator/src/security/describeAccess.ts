@@ -64,9 +64,18 @@ export function objectDescribeAccess(view: UserAccessView, d: SObjectDescribe): 
   };
 }
 
-export function fieldAccessible(view: UserAccessView, d: SObjectDescribe, f: FieldDescribe): boolean {
+/**
+ * `check` names what asks (DescribeFieldResult.isAccessible() unless a query mode or Security.stripInaccessible):
+ * the loud failure for a field whose permissionable is not known names it (UserAccessView.fieldPermission).
+ */
+export function fieldAccessible(
+  view: UserAccessView,
+  d: SObjectDescribe,
+  f: FieldDescribe,
+  check = 'DescribeFieldResult.isAccessible()',
+): boolean {
   if (!view.can(d, 'read')) return false;
-  return view.fieldPermissions(d, f).read;
+  return view.fieldPermission(d, f, 'read', check);
 }
 
 /**
@@ -82,16 +91,26 @@ function fieldKnown(d: SObjectDescribe, f: FieldDescribe, what: string, attribut
   );
 }
 
-export function fieldCreateable(view: UserAccessView, d: SObjectDescribe, f: FieldDescribe): boolean {
+export function fieldCreateable(
+  view: UserAccessView,
+  d: SObjectDescribe,
+  f: FieldDescribe,
+  check = 'DescribeFieldResult.isCreateable()',
+): boolean {
   fieldKnown(d, f, 'isCreateable()', 'createable');
   if (!f.createable || !view.can(d, 'create')) return false;
-  return view.fieldPermissions(d, f).edit;
+  return view.fieldPermission(d, f, 'edit', check);
 }
 
-export function fieldUpdateable(view: UserAccessView, d: SObjectDescribe, f: FieldDescribe): boolean {
+export function fieldUpdateable(
+  view: UserAccessView,
+  d: SObjectDescribe,
+  f: FieldDescribe,
+  check = 'DescribeFieldResult.isUpdateable()',
+): boolean {
   fieldKnown(d, f, 'isUpdateable()', 'updateable');
   if (!f.updateable || !view.can(d, 'edit')) return false;
-  return view.fieldPermissions(d, f).edit;
+  return view.fieldPermission(d, f, 'edit', check);
 }
 
 export function fieldDescribeAccess(view: UserAccessView, d: SObjectDescribe, f: FieldDescribe): FieldDescribeAccess {

@@ -140,7 +140,7 @@ export function checkQueryReads(
     for (const name of read.fields) {
       const f = d.fields.get(name);
       if (!f) throw new EmulatorUnsupportedError(`access check of ${read.object}.${name}`);
-      if (fieldAccessible(view, d, f)) continue;
+      if (fieldAccessible(view, d, f, mode === 'USER_MODE' ? 'a user-mode query' : 'WITH SECURITY_ENFORCED')) continue;
       firstField ??= { object: d.name, field: f.name };
       const set = inaccessible.get(d.name) ?? new Set<string>();
       set.add(f.name);
@@ -190,7 +190,8 @@ export function inaccessibleWrittenFields(
     if (lower(name) === 'id') continue;
     const f = d.fields.get(name);
     if (!f) continue;
-    const ok = op === 'insert' ? fieldCreateable(view, d, f) : fieldUpdateable(view, d, f);
+    const ok =
+      op === 'insert' ? fieldCreateable(view, d, f, `user-mode ${op}`) : fieldUpdateable(view, d, f, `user-mode ${op}`);
     if (!ok) out.push(f.name);
   }
   return out;

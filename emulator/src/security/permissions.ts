@@ -23,6 +23,7 @@
 import type { StoredRecord } from '../data/Database';
 import { EmulatorUnsupportedError } from '../errors';
 import type { PermissionSetMeta, PermissionSetGroupMeta, ProfileMeta } from '../project';
+import { attributeKnown } from '../schema/fieldFactory';
 import type { FieldDescribe, SObjectDescribe } from '../schema/types';
 import { membershipOf, type Membership } from './groups';
 import {
@@ -218,14 +219,29 @@ export class UserAccessView {
   }
 
   /**
-   * Field-level security of a field (readable / editable), not counting the object permission (see
-   * `fieldAccess` in enforcement.ts for the combination). Fails loudly where the profile's FLS is not known.
+   * Field-level security of a field (readable / editable), not counting the object permission (describeAccess.ts
+   * combines them). Fails loudly where the profile's FLS is not known.
+   *
+   * Whether FLS applies at all is the field's `permissionable` (Object Reference, "FieldPermissions"; Apex Reference,
+   * "DescribeFieldResult Class", isPermissionable()). Where that is not known (a jar-only standard field, or a
+   * documented one the rules do not settle: schema/standard/fieldProperties.ts), the answer is given only when it is
+   * the same either way — the user's permission sets or profile grant the access, as a field without FLS would —
+   * and otherwise `check` (what asked: describe, WITH USER_MODE, stripInaccessible …) fails loudly naming the field.
    */
-  fieldPermissions(describe: SObjectDescribe, f: FieldDescribe): FieldPerms {
-    if (!f.permissionable || lower(f.name) === 'id') return { read: true, edit: true };
-    if (this.objectPermissions(describe).viewAllFields === true)
-      return { read: true, edit: this.fieldEdit(describe, f) };
-    return { read: this.fieldRead(describe, f), edit: this.fieldEdit(describe, f) };
+  fieldPermission(describe: SObjectDescribe, f: FieldDescribe, what: keyof FieldPerms, check: string): boolean {
+    if (lower(f.name) === 'id') return true;
+    if (attributeKnown(f, 'permissionable')) return !f.permissionable || this.fieldLevelSecurity(describe, f, what);
+    if (this.fieldLevelSecurity(describe, f, what)) return true;
+    throw new EmulatorUnsupportedError(
+      `${check} on ${describe.name}.${f.name}: whether field-level security applies to this standard field ` +
+        `(isPermissionable) is not documented, and the user's field permissions do not grant ${what} access`,
+    );
+  }
+
+  /** The FLS rows and the profile's rules, for a field FLS applies to. */
+  private fieldLevelSecurity(describe: SObjectDescribe, f: FieldDescribe, what: keyof FieldPerms): boolean {
+    if (what === 'edit') return this.fieldEdit(describe, f);
+    return this.objectPermissions(describe).viewAllFields === true || this.fieldRead(describe, f);
   }
 
   private fieldRead(d: SObjectDescribe, f: FieldDescribe): boolean {

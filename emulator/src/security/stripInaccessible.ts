@@ -43,15 +43,16 @@ function objectAllowed(view: UserAccessView, d: SObjectDescribe, type: AccessTyp
 }
 
 function fieldAllowed(view: UserAccessView, d: SObjectDescribe, f: FieldDescribe, type: AccessType): boolean {
+  const check = `Security.stripInaccessible(AccessType.${type})`;
   switch (type) {
     case 'READABLE':
-      return fieldAccessible(view, d, f);
+      return fieldAccessible(view, d, f, check);
     case 'CREATABLE':
-      return fieldCreateable(view, d, f);
+      return fieldCreateable(view, d, f, check);
     case 'UPDATABLE':
-      return fieldUpdateable(view, d, f);
+      return fieldUpdateable(view, d, f, check);
     case 'UPSERTABLE':
-      return fieldCreateable(view, d, f) && fieldUpdateable(view, d, f);
+      return fieldCreateable(view, d, f, check) && fieldUpdateable(view, d, f, check);
   }
 }
 

@@ -131,7 +131,7 @@ describe('documented field properties (standard/fieldProperties.ts)', () => {
     // A user who may do everything: only the schema's knowledge decides. (A structural stand-in for the class.)
     const view = {
       can: () => true,
-      fieldPermissions: () => ({ read: true, edit: true }),
+      fieldPermission: () => true,
     } as unknown as UserAccessView;
     const task = schema.get('Task');
     if (!task) throw new Error('no Task');
@@ -146,6 +146,34 @@ describe('documented field properties (standard/fieldProperties.ts)', () => {
     expect(fieldCreateable(view, contact, field('Contact', 'OtherCountryCode'))).toBe(true);
     expect(() => fieldUpdateable(view, contact, field('Contact', 'HasPrivacyHold'))).toThrow(
       'Contact.HasPrivacyHold isUpdateable() (attributes not known)',
+    );
+  });
+
+  it('knows permissionable only where the FLS rules settle it: nillable and createable or updateable', () => {
+    // "Create, Filter, Group, Nillable, Sort, Update": not required, written by users, so FLS applies.
+    for (const [o, f] of [
+      ['Task', 'RecurrenceInterval'],
+      ['Contact', 'MailingStateCode'],
+      ['Lead', 'Pronouns'],
+    ] as const) {
+      expect([o, f, attributeKnown(field(o, f), 'permissionable')]).toEqual([o, f, true]);
+      expect([o, f, field(o, f).permissionable]).toEqual([o, f, true]);
+    }
+    // Read-only counts set by the platform, a never-nillable checkbox users cannot write: the pages do not say.
+    for (const [o, f] of [
+      ['Task', 'WhatCount'],
+      ['Task', 'WhoCount'],
+      ['Contact', 'IsPriorityRecord'],
+      ['Account', 'IsPriorityRecord'],
+      ['Lead', 'IsPriorityRecord'],
+      ['Contact', 'HasPrivacyHold'],
+    ] as const)
+      expect([o, f, attributeKnown(field(o, f), 'permissionable')]).toEqual([o, f, false]);
+    // IsPriorityRecord stays complete: every other attribute is known.
+    expect(field('Account', 'IsPriorityRecord').partial).toBe(false);
+    expect(attributeKnown(field('Account', 'IsPriorityRecord'), 'defaultedOnCreate')).toBe(true);
+    expect(() => requireKnown('Account', field('Account', 'IsPriorityRecord'), 'permissionable')).toThrow(
+      'Account.IsPriorityRecord.permissionable (not documented for this standard field)',
     );
   });
 

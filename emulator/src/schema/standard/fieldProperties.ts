@@ -202,9 +202,23 @@ const PROPERTY_ATTRIBUTES: readonly (keyof FieldDescribe)[] = [
   'calculated',
   'autoNumber',
   'nameField',
-  // Derived from nillable, createable and updateable by the rule every overlay field follows (fieldFactory.ts).
-  'permissionable',
 ];
+
+/**
+ * Whether field-level security applies to a documented field (DescribeFieldResult.isPermissionable(): "Returns true if
+ * field permissions can be specified for the field"), as far as the documented rules settle it. Neither the Object
+ * Reference page of the field nor its Properties line says it. Salesforce Help, "What Determines Field Access?"
+ * (platform.customize_fieldaccess.htm): universally required fields "override field-level security"; system fields
+ * are not set by users; read-only fields can have FLS (Object Reference, "FieldPermissions": auto-number and formula
+ * fields "have FieldPermissions records, but … PermissionsEdit isn't allowed"), so not being writable does not make a
+ * field unpermissionable. Reading: a field that is Nillable (not required) and Create or Update (written by users, not
+ * a system field) is permissionable. For any other (Task.WhatCount and WhoCount: read-only, set by the platform;
+ * IsPriorityRecord: a checkbox, so never nillable, and not writable) the pages do not say, and the attribute is
+ * unknown: describe isPermissionable() and every FLS decision that depends on it fail loudly (docs/emulator.md).
+ */
+function permissionableDocumented(p: Set<string>): boolean {
+  return p.has('Nillable') && (p.has('Create') || p.has('Update'));
+}
 
 /**
  * The describe of a documented jar field: complete when its size is documented too, else partial with the attributes
@@ -219,6 +233,7 @@ export function documentedField(object: string, name: string): FieldDescribe | u
   const sized = type === 'INTEGER' || type === 'PICKLIST' || type === 'STRING';
   const sizeUnknown = sized && doc.size === undefined;
   const p = parseProperties(doc.properties);
+  const permissionable = permissionableDocumented(p);
   const defaultedOnCreate = p.has('Defaulted on create');
   const picklistValues: PicklistEntry[] = (doc.values ?? []).map((value) => ({
     value,
@@ -244,14 +259,19 @@ export function documentedField(object: string, name: string): FieldDescribe | u
     restrictedPicklist: p.has('Restricted picklist'),
     picklistValues,
     picklistComplete: type !== 'PICKLIST' || doc.valuesComplete === true,
+    // Not a placeholder: `unknownAttributes` / `knownAttributes` say whether it may be read.
+    permissionable,
     ...(sizeUnknown
       ? {
           partial: true,
           knownAttributes: new Set<keyof FieldDescribe>([
             ...PROPERTY_ATTRIBUTES,
+            ...(permissionable ? (['permissionable'] as const) : []),
             ...(doc.values !== undefined ? (['picklistValues', 'picklistComplete'] as const) : []),
           ]),
         }
-      : {}),
+      : permissionable
+        ? {}
+        : { unknownAttributes: new Set<keyof FieldDescribe>(['permissionable']) }),
   });
 }

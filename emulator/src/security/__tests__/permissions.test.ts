@@ -162,6 +162,57 @@ describe('permission sets', () => {
   });
 });
 
+describe('field-level security of a standard field whose permissionable is not known', () => {
+  // Minimum Access gives no FLS on Contact's or Task's standard fields; a permission set gives the object.
+  function reader(objects: string[]): { org: SecOrg; u: string } {
+    const org = new SecOrg();
+    const u = org.user('Minimum Access - Salesforce');
+    org.assign(u, 'Secret_Reader');
+    for (const o of objects)
+      org.insert('ObjectPermissions', {
+        ParentId: org.permissionSetId('Secret_Reader'),
+        SobjectType: o,
+        PermissionsRead: true,
+        PermissionsEdit: true,
+      });
+    return { org, u };
+  }
+  it('fails loudly naming the field and the check where the answer depends on it', () => {
+    const { org, u } = reader(['Contact', 'Task']);
+    const v = org.view(u);
+    const contact = org.describe('Contact');
+    expect(() => fieldAccessible(v, contact, field(org, 'Contact', 'HasPrivacyHold'))).toThrow(
+      'DescribeFieldResult.isAccessible() on Contact.HasPrivacyHold: whether field-level security applies',
+    );
+    expect(() =>
+      fieldAccessible(v, org.describe('Task'), field(org, 'Task', 'WhatCount'), 'a user-mode query'),
+    ).toThrow(/: a user-mode query on Task\.WhatCount: .*\(isPermissionable\) is not documented/);
+    expect(() => fieldAccessible(v, contact, field(org, 'Contact', 'IsPriorityRecord'))).toThrow(
+      EmulatorUnsupportedError,
+    );
+  });
+  it('answers where it does not depend on it: FLS granted, no object access, a known permissionable field', () => {
+    const { org, u } = reader(['Contact']);
+    const contact = org.describe('Contact');
+    const hold = field(org, 'Contact', 'HasPrivacyHold');
+    // Without Task read the field is inaccessible whatever its FLS.
+    expect(fieldAccessible(org.view(u), org.describe('Task'), field(org, 'Task', 'WhatCount'))).toBe(false);
+    // A documented permissionable field answers from the FLS rows: none here.
+    expect(fieldAccessible(org.view(u), contact, field(org, 'Contact', 'MailingStateCode'))).toBe(false);
+    // Read granted: readable whether FLS applies to it or not.
+    org.insert('FieldPermissions', {
+      ParentId: org.permissionSetId('Secret_Reader'),
+      SobjectType: 'Contact',
+      Field: 'Contact.IsPriorityRecord',
+      PermissionsRead: true,
+    });
+    expect(fieldAccessible(org.view(u), contact, field(org, 'Contact', 'IsPriorityRecord'))).toBe(true);
+    // The System Administrator's standard-field FLS is all: the answer is the same either way.
+    expect(fieldAccessible(org.view(org.adminId), contact, hold)).toBe(true);
+    expect(fieldAccessible(org.view(org.adminId), org.describe('Task'), field(org, 'Task', 'WhoCount'))).toBe(true);
+  });
+});
+
 describe('custom permissions and class access', () => {
   const org = new SecOrg();
   it('FeatureManagement.checkPermission is true only through a permission set, even for administrators', () => {
